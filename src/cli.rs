@@ -1,0 +1,81 @@
+//! Command-line arguments (clap derive). `///` lines are user help.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "monodup",
+    version,
+    about = "Audits JavaScript/TypeScript monorepos: import graph, duplicated code, extraction plan",
+    after_help = "Exit status: 0 ok, 1 check failed, 2 usage or fatal error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The whole audit of a monorepo: packages, import graph, cycles, violations.
+    Scan(GraphArgs),
+    /// The import graph: packages, cycles and dependency-rule violations.
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    File,
+    Package,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The monorepo's root folder.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Draw files or packages (dot, mermaid, table).
+    #[arg(long, value_enum, default_value = "file")]
+    pub level: LevelArg,
+    /// Count type-only imports (`import type`) in cycles too.
+    #[arg(long)]
+    pub include_type_imports: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write the output to this file instead of stdout (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Configuration file (default: ROOT/monodup.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Skip source files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Scan only source files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Print no diagnostics on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show no progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}

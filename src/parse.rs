@@ -1,0 +1,449 @@
+//! Parse stage: file bytes → [`FileFacts`]. Each file is read once and parsed once with swc; the
+//! source text and the AST are dropped before this stage returns.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::lines::LineIndex;
+use serde::Serialize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use swc_common::{BytePos, Span, Spanned};
+use swc_ecma_ast as ast;
+use swc_ecma_parser::unstable::Capturing;
+use swc_ecma_parser::Lexer;
+use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+use swc_ecma_visit::{Visit, VisitWith};
+
+/// Files larger than this are skipped: no hand-written module is this big.
+const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// A file whose lines average more than this many bytes is a bundle, not source.
+const MINIFIED_AVG_LINE: usize = 300;
+/// swc positions start at 1 (0 is the dummy position), so offsets are shifted by this.
+const START: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportKind {
+    /// `import … from "x"`, `import "x"`
+    Import,
+    /// `export … from "x"`, `export * from "x"`
+    ExportFrom,
+    /// `require("x")`
+    Require,
+    /// `import("x")`
+    DynamicImport,
+    /// `import x = require("x")`
+    ImportEquals,
+    /// `typeof import("x")` inside a type
+    ImportType,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// The string as written; for a non-literal `import()` the argument's source text.
+    pub specifier: String,
+    pub kind: ImportKind,
+    /// Erased at compile time: `import type`, all-`type` specifiers, `typeof import()`.
+    pub type_only: bool,
+    /// False for `import(expr)` whose argument is not a string literal.
+    pub literal: bool,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// The language of a file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Js,
+    Jsx,
+    Ts,
+    Tsx,
+    /// A declaration file (`.d.ts`, `.d.mts`, `.d.cts`): used for the graph only.
+    Dts,
+}
+
+impl Lang {
+    pub fn from_path(path: &str) -> Option<Lang> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            "js" | "mjs" | "cjs" => Lang::Js,
+            "jsx" => Lang::Jsx,
+            "tsx" => Lang::Tsx,
+            "ts" | "mts" | "cts" => {
+                let stem = &name[..name.len() - ext.len() - 1];
+                if stem.ends_with(".d") {
+                    Lang::Dts
+                } else {
+                    Lang::Ts
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    fn syntax(self) -> Syntax {
+        match self {
+            Lang::Js | Lang::Jsx => Syntax::Es(EsSyntax {
+                jsx: true,
+                decorators: true,
+                import_attributes: true,
+                explicit_resource_management: true,
+                ..Default::default()
+            }),
+            Lang::Ts | Lang::Tsx | Lang::Dts => Syntax::Typescript(TsSyntax {
+                tsx: self == Lang::Tsx,
+                decorators: true,
+                dts: self == Lang::Dts,
+                ..Default::default()
+            }),
+        }
+    }
+}
+
+/// What later stages need of one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub imports: Vec<Import>,
+    /// Physical lines.
+    pub lines: u32,
+    /// Lines holding at least one token (not blank, not only comments).
+    pub code_lines: u32,
+    /// True when swc could not produce an AST (the file's imports are unknown).
+    pub failed: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses one file. `rel` names it in diagnostics.
+pub fn parse_file(abs: &Path, rel: &str, lang: Lang) -> FileFacts {
+    match std::fs::read(abs) {
+        Ok(bytes) => parse_bytes(&bytes, rel, lang),
+        Err(err) => failed(Diagnostic::error(Code::Unreadable, rel, format!("cannot read file: {err}"))),
+    }
+}
+
+fn failed(diagnostic: Diagnostic) -> FileFacts {
+    FileFacts { failed: true, diagnostics: vec![diagnostic], ..FileFacts::default() }
+}
+
+/// Parses file contents. Never panics: a parser crash becomes a diagnostic.
+pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
+    if bytes.len() > MAX_FILE_BYTES {
+        return failed(Diagnostic::warning(
+            Code::TooLarge,
+            rel,
+            format!("skipped: {} bytes is over the {} byte limit", bytes.len(), MAX_FILE_BYTES),
+        ));
+    }
+    if let Some(pos) = memchr_nul(bytes) {
+        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u32;
+        return failed(Diagnostic::warning(Code::Binary, rel, "skipped: binary file (NUL byte)").at(line, 0));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u32;
+            return failed(Diagnostic::warning(Code::NotUtf8, rel, "skipped: not valid UTF-8").at(line, 0));
+        }
+    };
+    let index = LineIndex::new(text);
+    if is_minified(text, index.line_count()) {
+        return failed(Diagnostic::warning(
+            Code::Minified,
+            rel,
+            format!("skipped: looks minified (average line over {MINIFIED_AVG_LINE} bytes)"),
+        ));
+    }
+    match catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang))) {
+        Ok(facts) => facts,
+        Err(_) => {
+            let mut facts =
+                failed(Diagnostic::error(Code::ParserCrash, rel, "skipped: the parser crashed on this file"));
+            facts.lines = index.line_count();
+            facts
+        }
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn is_minified(text: &str, lines: u32) -> bool {
+    // Small files are never bundles; long generated one-liners are.
+    text.len() > 2048 && text.len() / (lines.max(1) as usize) > MINIFIED_AVG_LINE
+}
+
+fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut {
+    let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
+    let lexer = Capturing::new(Lexer::new(lang.syntax(), ast::EsVersion::latest(), input, None));
+    let mut parser = Parser::new_from(lexer);
+    let result = parser.parse_program();
+    let mut diagnostics = Vec::new();
+    let mut imports = Vec::new();
+    let failed = match result {
+        Ok(program) => {
+            let mut collector = ImportCollector { index, imports: &mut imports };
+            // The visitor recurses as deep as the AST; grow the stack as swc's parser does.
+            stacker::maybe_grow(256 * 1024, 64 * 1024 * 1024, || program.visit_with(&mut collector));
+            drop_deep(program);
+            false
+        }
+        Err(err) => {
+            diagnostics.push(syntax_diagnostic(&err, index, rel));
+            true
+        }
+    };
+    for err in parser.take_errors() {
+        diagnostics.push(syntax_diagnostic(&err, index, rel));
+    }
+    let tokens = parser.input_mut().iter_mut().take();
+    let code_lines = count_code_lines(tokens.iter().map(|t| t.span), index);
+    imports.sort_by_key(|i| (i.line, i.column));
+    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics }
+}
+
+type FacetsOut = FileFacts;
+
+/// Dropping a deeply nested AST recurses once per level; do it where the stack can grow.
+fn drop_deep(program: ast::Program) {
+    stacker::maybe_grow(256 * 1024, 64 * 1024 * 1024, move || drop(program));
+}
+
+fn syntax_diagnostic(err: &swc_ecma_parser::error::Error, index: &LineIndex, rel: &str) -> Diagnostic {
+    let (line, column) = index.position(err.span().lo.0.saturating_sub(START));
+    Diagnostic::error(Code::Syntax, rel, format!("syntax error: {}", err.kind().msg())).at(line, column)
+}
+
+fn count_code_lines(spans: impl Iterator<Item = Span>, index: &LineIndex) -> u32 {
+    let mut count = 0;
+    let mut last = 0;
+    for span in spans {
+        let (start, _) = index.position(span.lo.0.saturating_sub(START));
+        let (end, _) = index
+            .position(span.hi.0.saturating_sub(START).saturating_sub(1).max(span.lo.0.saturating_sub(START)));
+        let from = start.max(last + 1);
+        if end >= from {
+            count += end - from + 1;
+            last = end;
+        }
+    }
+    count
+}
+
+struct ImportCollector<'a> {
+    index: &'a LineIndex,
+    imports: &'a mut Vec<Import>,
+}
+
+impl ImportCollector<'_> {
+    fn push(&mut self, specifier: String, kind: ImportKind, type_only: bool, literal: bool, span: Span) {
+        let (line, column) = self.index.position(span.lo.0.saturating_sub(START));
+        self.imports.push(Import { specifier, kind, type_only, literal, line, column });
+    }
+}
+
+fn str_value(s: &ast::Str) -> String {
+    s.value.to_atom_lossy().to_string()
+}
+
+impl Visit for ImportCollector<'_> {
+    fn visit_import_decl(&mut self, decl: &ast::ImportDecl) {
+        // `import { type A, type B } from "x"` is erased just like `import type`.
+        let all_types = !decl.specifiers.is_empty()
+            && decl.specifiers.iter().all(|s| matches!(s, ast::ImportSpecifier::Named(n) if n.is_type_only));
+        self.push(str_value(&decl.src), ImportKind::Import, decl.type_only || all_types, true, decl.span);
+    }
+
+    fn visit_named_export(&mut self, export: &ast::NamedExport) {
+        if let Some(src) = &export.src {
+            let all_types = !export.specifiers.is_empty()
+                && export
+                    .specifiers
+                    .iter()
+                    .all(|s| matches!(s, ast::ExportSpecifier::Named(n) if n.is_type_only));
+            self.push(
+                str_value(src),
+                ImportKind::ExportFrom,
+                export.type_only || all_types,
+                true,
+                export.span,
+            );
+        }
+    }
+
+    fn visit_export_all(&mut self, export: &ast::ExportAll) {
+        self.push(str_value(&export.src), ImportKind::ExportFrom, export.type_only, true, export.span);
+    }
+
+    fn visit_ts_import_equals_decl(&mut self, decl: &ast::TsImportEqualsDecl) {
+        if let ast::TsModuleRef::TsExternalModuleRef(r) = &decl.module_ref {
+            self.push(str_value(&r.expr), ImportKind::ImportEquals, decl.is_type_only, true, decl.span);
+        }
+    }
+
+    fn visit_ts_import_type(&mut self, import: &ast::TsImportType) {
+        self.push(str_value(&import.arg), ImportKind::ImportType, true, true, import.span);
+        import.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, call: &ast::CallExpr) {
+        let kind = match &call.callee {
+            ast::Callee::Import(_) => Some(ImportKind::DynamicImport),
+            ast::Callee::Expr(e) => match &**e {
+                ast::Expr::Ident(id) if &*id.sym == "require" && call.args.len() == 1 => {
+                    Some(ImportKind::Require)
+                }
+                _ => None,
+            },
+            ast::Callee::Super(_) => None,
+        };
+        if let (Some(kind), Some(arg)) = (kind, call.args.first()) {
+            match literal_arg(&arg.expr) {
+                Some(spec) => self.push(spec, kind, false, true, call.span),
+                // `require(x)` of a variable is a runtime lookup, not a module edge worth a
+                // diagnostic; `import(x)` is recorded as dynamic and unresolvable.
+                None if kind == ImportKind::DynamicImport => {
+                    self.push(describe_dynamic(&arg.expr), kind, false, false, call.span)
+                }
+                None => {}
+            }
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_expr(&mut self, expr: &ast::Expr) {
+        stacker::maybe_grow(64 * 1024, 16 * 1024 * 1024, || expr.visit_children_with(self));
+    }
+}
+
+/// The string a call argument stands for, when it is a constant.
+fn literal_arg(expr: &ast::Expr) -> Option<String> {
+    match expr {
+        ast::Expr::Lit(ast::Lit::Str(s)) => Some(str_value(s)),
+        ast::Expr::Tpl(t) if t.exprs.is_empty() => {
+            t.quasis.first().and_then(|q| q.cooked.as_ref()).map(|c| c.to_atom_lossy().to_string())
+        }
+        ast::Expr::Paren(p) => literal_arg(&p.expr),
+        _ => None,
+    }
+}
+
+/// A short, stable description of a non-literal import argument.
+fn describe_dynamic(expr: &ast::Expr) -> String {
+    match expr {
+        ast::Expr::Tpl(t) => {
+            let mut out = String::from("`");
+            for (i, q) in t.quasis.iter().enumerate() {
+                out.push_str(&q.raw);
+                if i < t.exprs.len() {
+                    out.push_str("${…}");
+                }
+            }
+            out.push('`');
+            out
+        }
+        ast::Expr::Ident(id) => id.sym.to_string(),
+        _ => "<expression>".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn imports(src: &str, lang: Lang) -> Vec<(String, ImportKind, bool, bool, u32)> {
+        let facts = parse_bytes(src.as_bytes(), "x", lang);
+        assert!(facts.diagnostics.is_empty(), "{:?}", facts.diagnostics);
+        facts.imports.into_iter().map(|i| (i.specifier, i.kind, i.type_only, i.literal, i.line)).collect()
+    }
+
+    #[test]
+    fn every_import_form() {
+        let src = r#"import a from "a";
+import type { T } from "t";
+import { type U, type V } from "u";
+import { type W, w } from "w";
+export * from "star";
+export { x } from "named";
+export type { Y } from "ty";
+import eq = require("eq");
+const r = require("req");
+const d = import("dyn");
+const lang = "en";
+const e = import(`./locales/${lang}`);
+type Q = typeof import("qt");
+"#;
+        use ImportKind::*;
+        assert_eq!(
+            imports(src, Lang::Ts),
+            vec![
+                ("a".into(), Import, false, true, 1),
+                ("t".into(), Import, true, true, 2),
+                ("u".into(), Import, true, true, 3),
+                ("w".into(), Import, false, true, 4),
+                ("star".into(), ExportFrom, false, true, 5),
+                ("named".into(), ExportFrom, false, true, 6),
+                ("ty".into(), ExportFrom, true, true, 7),
+                ("eq".into(), ImportEquals, false, true, 8),
+                ("req".into(), Require, false, true, 9),
+                ("dyn".into(), DynamicImport, false, true, 10),
+                ("`./locales/${…}`".into(), DynamicImport, false, false, 12),
+                ("qt".into(), ImportType, true, true, 13),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsx_in_js_and_code_lines() {
+        let src = "// comment\n\nimport React from 'react';\n/* block\n comment */\nexport const A = () => <div>\n  hi\n</div>;\n";
+        let facts = parse_bytes(src.as_bytes(), "a.js", Lang::Js);
+        assert!(facts.diagnostics.is_empty());
+        assert_eq!(facts.lines, 8);
+        assert_eq!(facts.code_lines, 4);
+        assert_eq!(facts.imports.len(), 1);
+    }
+
+    #[test]
+    fn syntax_error_is_a_diagnostic_with_line() {
+        let facts = parse_bytes(b"const a = 1;\nconst b = <div>;\n", "b.tsx", Lang::Tsx);
+        assert!(facts.failed);
+        let d = &facts.diagnostics[0];
+        assert_eq!(d.code, Code::Syntax);
+        assert_eq!(d.line, 2);
+    }
+
+    #[test]
+    fn bad_bytes_are_diagnostics() {
+        assert_eq!(parse_bytes(b"a\0b", "x.js", Lang::Js).diagnostics[0].code, Code::Binary);
+        let latin1 = parse_bytes(b"const a = 1;\nconst s = '\xe9';\n", "x.ts", Lang::Ts);
+        assert_eq!((latin1.diagnostics[0].code, latin1.diagnostics[0].line), (Code::NotUtf8, 2));
+        let long = format!("var a={};", "1+".repeat(3000) + "1");
+        assert_eq!(parse_bytes(long.as_bytes(), "x.js", Lang::Js).diagnostics[0].code, Code::Minified);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 20_000;
+        let src = format!("const x = {}1{};\nimport('deep');\n", "(".repeat(depth), ")".repeat(depth));
+        let facts = std::thread::Builder::new()
+            .stack_size(8 * 1024 * 1024)
+            .spawn(move || parse_bytes(src.as_bytes(), "deep.js", Lang::Js))
+            .unwrap()
+            .join()
+            .unwrap();
+        // Either parsed (the import found) or reported; never a crash.
+        assert!(facts.imports.len() == 1 || !facts.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn lang_from_path() {
+        assert_eq!(Lang::from_path("a/b.d.ts"), Some(Lang::Dts));
+        assert_eq!(Lang::from_path("a/b.d.mts"), Some(Lang::Dts));
+        assert_eq!(Lang::from_path("a/b.mts"), Some(Lang::Ts));
+        assert_eq!(Lang::from_path("a/b.cjs"), Some(Lang::Js));
+        assert_eq!(Lang::from_path("a/b.css"), None);
+        assert_eq!(Lang::from_path("Makefile"), None);
+    }
+}

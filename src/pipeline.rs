@@ -1,0 +1,111 @@
+//! The stages in order: walk → workspace → parse → resolve → graph. Each runs once, in
+//! parallel where it can, on one rayon pool built with a large stack (parsers recurse).
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::{self, GraphInput, GraphOutput};
+use crate::parse::{self, FileFacts, Lang};
+use crate::resolve::{self, Edge};
+use crate::walk::{self, Filters};
+use crate::workspace::{self, KindGlobs, Workspace};
+use anyhow::Context;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// 0: one per core.
+    pub threads: usize,
+    pub filters: Filters,
+    pub kinds: KindGlobs,
+    pub include_type_imports: bool,
+}
+
+/// One scanned file. Its index in [`Scan::files`] is its FileId.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub lang: Lang,
+    pub package: usize,
+    pub lines: u32,
+    pub code_lines: u32,
+    pub parse_failed: bool,
+}
+
+pub struct Scan {
+    pub root: PathBuf,
+    pub workspace: Workspace,
+    pub files: Vec<SourceFile>,
+    /// Sorted by (from, line, column).
+    pub edges: Vec<Edge>,
+    pub graph: GraphOutput,
+    /// Sorted by file, line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Stack for pool threads: swc's parser grows its own, but a deep AST is also visited and dropped.
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
+    let root = &opts.root;
+    let meta = std::fs::metadata(root).with_context(|| format!("cannot read ROOT {}", root.display()))?;
+    anyhow::ensure!(meta.is_dir(), "ROOT {} is not a directory", root.display());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .stack_size(STACK_BYTES)
+        .build()
+        .context("cannot start worker threads")?;
+    let threads = pool.current_num_threads();
+    pool.install(|| run_stages(root, opts, threads))
+}
+
+fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Scan> {
+    let listing = walk::walk(root, &opts.filters, threads)?;
+    let ws = workspace::discover(root, &listing.manifests, &opts.kinds);
+
+    let facts: Vec<FileFacts> = listing
+        .sources
+        .par_iter()
+        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang))
+        .collect();
+
+    let mut diagnostics = listing.diagnostics;
+    diagnostics.extend(ws.diagnostics.iter().cloned());
+    let mut files = Vec::with_capacity(facts.len());
+    let mut imports = Vec::with_capacity(facts.len());
+    for ((path, lang), f) in listing.sources.into_iter().zip(facts) {
+        diagnostics.extend(f.diagnostics);
+        files.push(SourceFile {
+            package: ws.owner(&path),
+            path,
+            lang,
+            lines: f.lines,
+            code_lines: f.code_lines,
+            parse_failed: f.failed,
+        });
+        imports.push(f.imports);
+    }
+
+    let configs: BTreeSet<String> = listing.configs.into_iter().collect();
+    let inputs: Vec<(&str, &[parse::Import])> =
+        files.iter().zip(&imports).map(|(f, i)| (f.path.as_str(), i.as_slice())).collect();
+    let resolved = resolve::resolve_all(root, &ws, &inputs, &configs);
+    drop(inputs);
+    drop(imports);
+    diagnostics.extend(resolved.diagnostics);
+    let edges: Vec<Edge> = resolved.edges.into_iter().flatten().collect();
+
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
+    let graph = graph::build(&GraphInput {
+        ws: &ws,
+        paths: &paths,
+        owners: &owners,
+        edges: &edges,
+        include_type_imports: opts.include_type_imports,
+    });
+    diagnostics.sort();
+    diagnostics.dedup();
+    Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, diagnostics })
+}

@@ -1,0 +1,58 @@
+//! Mermaid flowchart, for Markdown documents and GitHub comments.
+
+use super::Report;
+use crate::graph::Level;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+/// Mermaid ids must be plain; labels carry the real names.
+struct Ids<'a>(BTreeMap<&'a str, usize>);
+
+impl<'a> Ids<'a> {
+    fn id(&mut self, name: &'a str) -> String {
+        let n = self.0.len();
+        format!("n{}", self.0.entry(name).or_insert(n))
+    }
+}
+
+fn label(s: &str) -> String {
+    s.replace('"', "#quot;")
+}
+
+pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "flowchart LR")?;
+    let mut ids = Ids(BTreeMap::new());
+    match level {
+        Level::Package => {
+            for p in &report.packages {
+                writeln!(out, "  {}[\"{}\"]", ids.id(&p.name), label(&p.name))?;
+            }
+            for e in &report.graph.package_edges {
+                let arrow = if e.type_only { "-.->" } else { "-->" };
+                writeln!(out, "  {} {arrow}|{}| {}", ids.id(&e.from), e.imports, ids.id(&e.to))?;
+            }
+        }
+        Level::File => {
+            let mut clusters: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+            let mut edges = BTreeSet::new();
+            for e in report.file_edges() {
+                let to = e.to.as_deref().unwrap_or_default();
+                clusters.entry(report.owner_of(&e.from)).or_default().insert(&e.from);
+                clusters.entry(report.owner_of(to)).or_default().insert(to);
+                edges.insert((e.from.as_str(), to, e.type_only));
+            }
+            for (pkg, files) in &clusters {
+                writeln!(out, "  subgraph p{pkg}[\"{}\"]", label(&report.packages[*pkg].name))?;
+                for f in files {
+                    writeln!(out, "    {}[\"{}\"]", ids.id(f), label(f))?;
+                }
+                writeln!(out, "  end")?;
+            }
+            for (from, to, type_only) in edges {
+                let arrow = if type_only { "-.->" } else { "-->" };
+                writeln!(out, "  {} {arrow} {}", ids.id(from), ids.id(to))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,537 @@
+//! Resolve stage: each file's imports + the workspace → classified [`Edge`]s.
+//!
+//! Relative paths, tsconfig `paths`/`baseUrl`/`extends`, package `imports` and `exports` go
+//! through `oxc_resolver`. Resolution never reads node_modules (it is usually not installed
+//! when a repo is audited, and results must not depend on it): a bare specifier is a workspace
+//! package when its name is one, else an external npm package. A workspace package resolves to
+//! its *source*: its `exports`/`main`/`types` when they exist on disk, else the same path mapped
+//! from an unbuilt `dist/`, `build/`, `out/`, `esm/`, `cjs/` or `lib/` back to `src/`, else
+//! `src/index.*` or `index.*`.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::parse::{Import, ImportKind};
+use crate::walk::relative;
+use crate::workspace::Workspace;
+use oxc_resolver::{
+    ResolveError, ResolveOptions, Resolver, TsconfigDiscovery, TsconfigOptions, TsconfigReferences,
+};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    /// A file of the same package.
+    Internal,
+    /// A file of another workspace package.
+    Workspace,
+    /// An npm package (`package` names it).
+    External,
+    /// A Node.js built-in module.
+    Builtin,
+    /// A stylesheet, image, font, JSON or other non-code file.
+    Asset,
+    /// No file was found (`reason` says why).
+    Unresolved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edge {
+    #[serde(skip)]
+    pub from: u32,
+    /// The scanned file it resolves to, when there is one.
+    #[serde(skip)]
+    pub to_file: Option<u32>,
+    /// Resolved path relative to the root, with `/`.
+    pub to: Option<String>,
+    pub specifier: String,
+    pub kind: ImportKind,
+    pub type_only: bool,
+    pub resolution: Resolution,
+    /// The npm package (external, builtin) or workspace package name.
+    pub package: Option<String>,
+    pub reason: Option<String>,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Extensions tried for an extensionless specifier, in TypeScript's order.
+const EXTENSIONS: &[&str] = &[".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
+/// Build-output folders that a package's entry points at before it is built.
+const BUILD_DIRS: &[&str] = &["dist", "build", "out", "esm", "cjs", "lib", "es", "types", "dts", "module"];
+/// Non-code imports.
+const ASSET_EXTS: &[&str] = &[
+    "css", "scss", "sass", "less", "styl", "pcss", "svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico",
+    "bmp", "woff", "woff2", "ttf", "otf", "eot", "mp4", "webm", "mp3", "wav", "json", "json5", "md", "mdx",
+    "html", "txt", "yaml", "yml", "graphql", "gql", "wasm", "glsl", "csv",
+];
+
+fn options(tsconfig: Option<TsconfigDiscovery>) -> ResolveOptions {
+    let strings = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    ResolveOptions {
+        tsconfig,
+        extensions: strings(EXTENSIONS),
+        // TypeScript's ESM style: `./x.js` written for `./x.ts`.
+        extension_alias: vec![
+            (".js".into(), strings(&[".ts", ".tsx", ".d.ts", ".js", ".jsx"])),
+            (".jsx".into(), strings(&[".tsx", ".jsx"])),
+            (".mjs".into(), strings(&[".mts", ".d.mts", ".mjs"])),
+            (".cjs".into(), strings(&[".cts", ".d.cts", ".cjs"])),
+        ],
+        condition_names: strings(&["types", "import", "require", "node", "browser", "default"]),
+        main_fields: strings(&["source", "module", "main", "types"]),
+        main_files: strings(&["index"]),
+        // Never look into node_modules: bare names are classified from the manifests.
+        modules: vec![],
+        builtin_modules: true,
+        symlinks: false,
+        ..ResolveOptions::default()
+    }
+}
+
+/// Resolvers share one cache; a repo with a jsconfig.json gets one per jsconfig.
+struct Resolvers {
+    auto: Resolver,
+    plain: Resolver,
+    jsconfigs: BTreeMap<String, Resolver>,
+}
+
+/// The nearest tsconfig.json or jsconfig.json of each folder decides which resolver applies.
+fn nearest_config<'a>(configs: &'a BTreeSet<String>, file: &str) -> Option<&'a String> {
+    let mut dir = file;
+    loop {
+        dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        let join = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+        if let Some(c) = configs.get(&join("tsconfig.json")).or_else(|| configs.get(&join("jsconfig.json"))) {
+            return Some(c);
+        }
+        if dir.is_empty() {
+            return None;
+        }
+    }
+}
+
+pub struct ResolveOutput {
+    /// In file order, each file's edges in import order.
+    pub edges: Vec<Vec<Edge>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves every import of every file. `files[i]` is (path, imports) of FileId i.
+pub fn resolve_all(
+    root: &Path,
+    ws: &Workspace,
+    files: &[(&str, &[Import])],
+    configs: &BTreeSet<String>,
+) -> ResolveOutput {
+    let auto = Resolver::new(options(Some(TsconfigDiscovery::Auto)));
+    let plain = auto.clone_with_options(options(None));
+    let jsconfigs = configs
+        .iter()
+        .filter(|c| c.ends_with("jsconfig.json"))
+        .map(|c| {
+            let manual = TsconfigDiscovery::Manual(TsconfigOptions {
+                config_file: root.join(c),
+                references: TsconfigReferences::Disabled,
+            });
+            (c.clone(), auto.clone_with_options(options(Some(manual))))
+        })
+        .collect();
+    let resolvers = Resolvers { auto, plain, jsconfigs };
+    let index: HashMap<&str, u32> = files.iter().enumerate().map(|(i, (p, _))| (*p, i as u32)).collect();
+    let ctx = Ctx { root, ws, index, bad_configs: Mutex::new(BTreeMap::new()) };
+    let edges: Vec<Vec<Edge>> = files
+        .par_iter()
+        .enumerate()
+        .map(|(id, (path, imports))| {
+            let resolver = match nearest_config(configs, path) {
+                Some(c) if c.ends_with("jsconfig.json") => &resolvers.jsconfigs[c],
+                _ => &resolvers.auto,
+            };
+            imports.iter().map(|imp| ctx.resolve(resolver, &resolvers.plain, id as u32, path, imp)).collect()
+        })
+        .collect();
+    let diagnostics = ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
+    ResolveOutput { edges, diagnostics }
+}
+
+struct Ctx<'a> {
+    root: &'a Path,
+    ws: &'a Workspace,
+    index: HashMap<&'a str, u32>,
+    /// A broken tsconfig is reported once, by path.
+    bad_configs: Mutex<BTreeMap<String, Diagnostic>>,
+}
+
+/// How one specifier turned out, before it becomes an edge.
+enum Outcome {
+    File(PathBuf),
+    Builtin(String),
+    External(String),
+    Unresolved(String),
+}
+
+fn is_relative(spec: &str) -> bool {
+    spec == "." || spec == ".." || spec.starts_with("./") || spec.starts_with("../") || spec.starts_with('/')
+}
+
+/// `@scope/name/sub` → (`@scope/name`, `./sub`); `name` → (`name`, `.`).
+pub fn split_package(spec: &str) -> Option<(&str, String)> {
+    let mut parts = spec.splitn(3, '/');
+    let first = parts.next()?;
+    let name_len = if first.starts_with('@') {
+        let second = parts.next().filter(|s| !s.is_empty())?;
+        first.len() + 1 + second.len()
+    } else {
+        first.len()
+    };
+    if first.is_empty() || first == "@" {
+        return None;
+    }
+    let name = &spec[..name_len];
+    let rest = &spec[name_len..];
+    let subpath = if rest.is_empty() { ".".to_string() } else { format!(".{rest}") };
+    Some((name, subpath))
+}
+
+/// A plausible npm package name (so `@/x`, `~/x` and `#x` are never taken for one).
+fn is_npm_name(name: &str) -> bool {
+    let bare = name.strip_prefix('@').map_or(name, |n| n.split('/').nth(1).unwrap_or(""));
+    let scope_ok = !name.starts_with('@') || name.split('/').next().is_some_and(|s| s.len() > 1);
+    scope_ok
+        && !bare.is_empty()
+        && !bare.starts_with(['.', '_'])
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.@/~".contains(c))
+        && !name.starts_with('~')
+}
+
+fn extension(spec: &str) -> Option<&str> {
+    let clean = spec.split(['?', '#']).next().unwrap_or(spec);
+    let name = clean.rsplit('/').next().unwrap_or(clean);
+    name.rsplit_once('.').map(|(_, e)| e)
+}
+
+fn is_asset(spec: &str) -> bool {
+    extension(spec).is_some_and(|e| ASSET_EXTS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+impl Ctx<'_> {
+    fn resolve(&self, resolver: &Resolver, plain: &Resolver, from: u32, path: &str, imp: &Import) -> Edge {
+        let outcome = if imp.literal {
+            self.outcome(resolver, plain, path, &imp.specifier)
+        } else {
+            Outcome::Unresolved("dynamic import with a non-literal argument".into())
+        };
+        let mut edge = Edge {
+            from,
+            to_file: None,
+            to: None,
+            specifier: imp.specifier.clone(),
+            kind: imp.kind,
+            type_only: imp.type_only,
+            resolution: Resolution::Unresolved,
+            package: None,
+            reason: None,
+            line: imp.line,
+            column: imp.column,
+        };
+        match outcome {
+            Outcome::File(abs) => {
+                let rel = relative(self.root, &abs);
+                edge.to_file = self.index.get(rel.as_str()).copied();
+                let owner = self.ws.owner(&rel);
+                edge.resolution = if is_asset(&rel)
+                    || (edge.to_file.is_none() && crate::parse::Lang::from_path(&rel).is_none())
+                {
+                    Resolution::Asset
+                } else if owner == self.ws.owner(path) {
+                    Resolution::Internal
+                } else {
+                    edge.package = Some(self.ws.packages[owner].name.clone());
+                    Resolution::Workspace
+                };
+                edge.to = Some(rel);
+            }
+            Outcome::Builtin(name) => {
+                edge.resolution = Resolution::Builtin;
+                edge.package = Some(name);
+            }
+            Outcome::External(name) => {
+                edge.resolution = Resolution::External;
+                edge.package = Some(name);
+            }
+            Outcome::Unresolved(reason) => {
+                if is_asset(&imp.specifier) && imp.literal {
+                    // `./styles.module.css` handled by a bundler plugin, a generated asset...
+                    edge.resolution = Resolution::Asset;
+                } else {
+                    edge.reason = Some(reason);
+                }
+            }
+        }
+        edge
+    }
+
+    fn outcome(&self, resolver: &Resolver, plain: &Resolver, path: &str, spec: &str) -> Outcome {
+        let abs = self.root.join(path);
+        let first = match resolver.resolve_file(&abs, spec) {
+            Err(e) if is_config_error(&e) => {
+                self.report_config(&e, path);
+                plain.resolve_file(&abs, spec)
+            }
+            r => r,
+        };
+        match first {
+            Ok(r) => return Outcome::File(r.into_path_buf()),
+            Err(ResolveError::Builtin { resolved, .. }) => {
+                return Outcome::Builtin(resolved.trim_start_matches("node:").to_string())
+            }
+            Err(_) => {}
+        }
+        if is_relative(spec) {
+            return Outcome::Unresolved("no such file".into());
+        }
+        if spec.starts_with('#') {
+            return Outcome::Unresolved("not in the package.json `imports` of its package".into());
+        }
+        if let Some(key) = self.paths_key(resolver, &abs, spec) {
+            return Outcome::Unresolved(format!("matches tsconfig paths `{key}` but no file exists"));
+        }
+        let Some((name, subpath)) = split_package(spec) else {
+            return Outcome::Unresolved("not a valid module specifier".into());
+        };
+        if let Some(pkg) = self.ws.by_name(name) {
+            return match self.resolve_in_package(plain, pkg, name, &subpath) {
+                Some(p) => Outcome::File(p),
+                None => Outcome::Unresolved(format!(
+                    "workspace package `{name}` has no source file for `{subpath}`"
+                )),
+            };
+        }
+        if is_npm_name(name) {
+            Outcome::External(name.to_string())
+        } else {
+            Outcome::Unresolved("neither a file, a workspace package nor an npm package name".into())
+        }
+    }
+
+    /// The tsconfig `paths` key that `spec` matches, if any.
+    fn paths_key(&self, resolver: &Resolver, abs: &Path, spec: &str) -> Option<String> {
+        let tsconfig = resolver.find_tsconfig(abs).ok()??;
+        let paths = tsconfig.compiler_options.paths.as_ref()?;
+        paths
+            .keys()
+            .find(|key| match key.split_once('*') {
+                Some((pre, post)) => {
+                    spec.len() >= pre.len() + post.len() && spec.starts_with(pre) && spec.ends_with(post)
+                }
+                None => spec == key.as_str(),
+            })
+            .cloned()
+    }
+
+    fn report_config(&self, err: &ResolveError, path: &str) {
+        let (file, message) = match err {
+            ResolveError::TsconfigLoadFailed { path, source } => {
+                (relative(self.root, path), source.to_string())
+            }
+            ResolveError::TsconfigCircularExtend(paths) => {
+                let chain =
+                    paths.paths().iter().map(|p| relative(self.root, p)).collect::<Vec<_>>().join(" → ");
+                (
+                    paths.paths().first().map(|p| relative(self.root, p)).unwrap_or_default(),
+                    format!("circular `extends`: {chain}"),
+                )
+            }
+            ResolveError::Json(j) => (relative(self.root, &j.path), format!("invalid JSONC: {}", j.message)),
+            other => (path.to_string(), other.to_string()),
+        };
+        let (line, col) = match err {
+            ResolveError::Json(j) => (j.line as u32, j.column as u32),
+            ResolveError::TsconfigLoadFailed { source, .. } => match &**source {
+                ResolveError::Json(j) => (j.line as u32, j.column as u32),
+                _ => (0, 0),
+            },
+            _ => (0, 0),
+        };
+        let message = format!("{message}; imports of files under it are resolved without it");
+        if let Ok(mut bad) = self.bad_configs.lock() {
+            bad.entry(file.clone())
+                .or_insert_with(|| Diagnostic::error(Code::BadTsconfig, file, message).at(line, col));
+        }
+    }
+
+    /// A workspace package's source file for `subpath` (`.` or `./x`).
+    fn resolve_in_package(&self, plain: &Resolver, pkg: usize, name: &str, subpath: &str) -> Option<PathBuf> {
+        let package = &self.ws.packages[pkg];
+        let dir = self.root.join(&package.dir);
+        let manifest = &package.manifest;
+        if let Some(exports) = &manifest.exports {
+            // The package importing itself by name applies its `exports` with conditions.
+            let spec = if subpath == "." { name.to_string() } else { format!("{name}{}", &subpath[1..]) };
+            if let Ok(r) = plain.resolve(&dir, &spec) {
+                return Some(r.into_path_buf());
+            }
+            // Targets that are not built yet: map them back to source.
+            for target in export_targets(exports, subpath) {
+                if let Some(p) = self.probe(plain, &dir, &target) {
+                    return Some(p);
+                }
+            }
+            return None;
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        if subpath == "." {
+            for field in
+                [&manifest.source, &manifest.module, &manifest.main, &manifest.types].into_iter().flatten()
+            {
+                candidates.push(field.clone());
+            }
+            candidates.extend(["src/index".to_string(), "index".to_string()]);
+        } else {
+            candidates.push(subpath.to_string());
+            candidates.push(format!("./src/{}", &subpath[2..]));
+        }
+        candidates.iter().find_map(|c| self.probe(plain, &dir, c))
+    }
+
+    /// Resolves `target` inside `dir`, then its source twin when it points at build output.
+    fn probe(&self, plain: &Resolver, dir: &Path, target: &str) -> Option<PathBuf> {
+        let target = target.trim_start_matches("./");
+        let resolve = |t: &str| plain.resolve(dir, &format!("./{t}")).ok().map(|r| r.into_path_buf());
+        if let Some(p) = resolve(target).filter(|p| !is_declaration(p) || source_twin(target).is_none()) {
+            return Some(p);
+        }
+        source_twin(target).into_iter().flatten().find_map(|t| resolve(&t)).or_else(|| resolve(target))
+    }
+}
+
+fn is_declaration(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.ends_with(".d.ts") || name.ends_with(".d.mts") || name.ends_with(".d.cts")
+}
+
+/// `dist/esm/button.mjs` → [`src/button`, `button`]: where the source of a build output lives.
+fn source_twin(target: &str) -> Option<Vec<String>> {
+    let mut segments: Vec<&str> = target.split('/').collect();
+    let mut stripped = 0;
+    while segments.len() > 1 && BUILD_DIRS.contains(&segments[0]) {
+        segments.remove(0);
+        stripped += 1;
+    }
+    let last = segments.last_mut()?;
+    let stem = [".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx"]
+        .iter()
+        .find_map(|ext| last.strip_suffix(ext));
+    if stripped == 0 && stem.is_none() {
+        return None;
+    }
+    if let Some(stem) = stem {
+        *last = stem;
+    }
+    let rest = segments.join("/");
+    Some(vec![format!("src/{rest}"), rest])
+}
+
+/// Whether `exports` lists `subpath` (exactly or through a `*` pattern).
+pub fn is_exported(exports: &Value, subpath: &str) -> bool {
+    !export_targets(exports, subpath).is_empty()
+}
+
+/// Every target string `exports` gives `subpath`, in the order written (all conditions).
+fn export_targets(exports: &Value, subpath: &str) -> Vec<String> {
+    let is_subpath_map = exports.as_object().is_some_and(|o| o.keys().any(|k| k.starts_with('.')));
+    let (entry, star) = if is_subpath_map {
+        let map = exports.as_object().expect("checked above");
+        match map.get(subpath) {
+            Some(v) => (v, None),
+            None => {
+                // The longest `./prefix*suffix` pattern that matches.
+                let best = map
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let (pre, post) = k.split_once('*')?;
+                        let mid = subpath.strip_prefix(pre)?.strip_suffix(post)?;
+                        Some((pre.len(), v, mid.to_string()))
+                    })
+                    .max_by_key(|(len, _, _)| *len);
+                match best {
+                    Some((_, v, mid)) => (v, Some(mid)),
+                    None => return Vec::new(),
+                }
+            }
+        }
+    } else if subpath == "." {
+        (exports, None)
+    } else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    collect_strings(entry, &mut out);
+    if let Some(mid) = star {
+        for t in &mut out {
+            *t = t.replace('*', &mid);
+        }
+    }
+    out
+}
+
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
+}
+
+fn is_config_error(e: &ResolveError) -> bool {
+    matches!(
+        e,
+        ResolveError::TsconfigLoadFailed { .. }
+            | ResolveError::TsconfigCircularExtend(_)
+            | ResolveError::Json(_)
+            | ResolveError::TsconfigNotFound(_)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn package_names() {
+        assert_eq!(split_package("@acme/ui/button"), Some(("@acme/ui", "./button".to_string())));
+        assert_eq!(split_package("react"), Some(("react", ".".to_string())));
+        assert_eq!(split_package("next/link"), Some(("next", "./link".to_string())));
+        assert!(is_npm_name("@acme/ui") && is_npm_name("lodash.debounce"));
+        assert!(!is_npm_name("@/components") && !is_npm_name("~/lib"));
+    }
+
+    #[test]
+    fn build_output_maps_to_source() {
+        assert_eq!(
+            source_twin("./dist/index.d.ts".trim_start_matches("./")),
+            Some(vec!["src/index".into(), "index".into()])
+        );
+        assert_eq!(
+            source_twin("dist/esm/icons/star.js"),
+            Some(vec!["src/icons/star".into(), "icons/star".into()])
+        );
+        assert_eq!(source_twin("src/index.ts"), None);
+    }
+
+    #[test]
+    fn exports_targets_with_conditions_and_patterns() {
+        let e = json!({".": {"types": "./dist/index.d.ts", "import": "./dist/index.mjs"}, "./icons/*": "./dist/icons/*.js"});
+        assert_eq!(export_targets(&e, "."), vec!["./dist/index.d.ts", "./dist/index.mjs"]);
+        assert_eq!(export_targets(&e, "./icons/star"), vec!["./dist/icons/star.js"]);
+        assert!(export_targets(&e, "./nope").is_empty());
+        assert_eq!(export_targets(&json!("./src/index.ts"), "."), vec!["./src/index.ts"]);
+    }
+}
