@@ -36,10 +36,6 @@ pub enum Code {
     BadTsconfig,
     /// A symbolic link loop or another walk error.
     Walk,
-    /// An import that could not be resolved to a file.
-    Unresolved,
-    /// An import whose argument is not a string literal.
-    DynamicImport,
 }
 
 impl Code {
@@ -55,8 +51,6 @@ impl Code {
             Code::BadManifest => "bad-manifest",
             Code::BadTsconfig => "bad-tsconfig",
             Code::Walk => "walk",
-            Code::Unresolved => "unresolved",
-            Code::DynamicImport => "dynamic-import",
         }
     }
 }

@@ -48,9 +48,10 @@ pub struct Scan {
 const STACK_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
-    let root = &opts.root;
-    let meta = std::fs::metadata(root).with_context(|| format!("cannot read ROOT {}", root.display()))?;
-    anyhow::ensure!(meta.is_dir(), "ROOT {} is not a directory", root.display());
+    // The resolver needs absolute paths (tsconfig discovery skips relative ones).
+    let root = &std::fs::canonicalize(&opts.root)
+        .with_context(|| format!("cannot read ROOT {}", opts.root.display()))?;
+    anyhow::ensure!(root.is_dir(), "ROOT {} is not a directory", opts.root.display());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .stack_size(STACK_BYTES)

@@ -12,8 +12,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::{Import, ImportKind};
 use crate::walk::relative;
 use crate::workspace::Workspace;
+mod fs;
+
 use oxc_resolver::{
-    ResolveError, ResolveOptions, Resolver, TsconfigDiscovery, TsconfigOptions, TsconfigReferences,
+    ResolveError, ResolveOptions, ResolverGeneric, TsconfigDiscovery, TsconfigOptions, TsconfigReferences,
 };
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,6 +23,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+type Resolver = ResolverGeneric<fs::WorkspaceFs>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -128,7 +132,13 @@ pub fn resolve_all(
     files: &[(&str, &[Import])],
     configs: &BTreeSet<String>,
 ) -> ResolveOutput {
-    let auto = Resolver::new(options(Some(TsconfigDiscovery::Auto)));
+    let links = ws
+        .packages
+        .iter()
+        .filter(|p| p.manifest.name.is_some() && !p.dir.is_empty())
+        .map(|p| (p.name.clone(), root.join(&p.dir)));
+    let fs = fs::WorkspaceFs::new(root, links);
+    let auto = Resolver::new_with_file_system(fs, options(Some(TsconfigDiscovery::Auto)));
     let plain = auto.clone_with_options(options(None));
     let jsconfigs = configs
         .iter()
