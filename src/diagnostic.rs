@@ -28,6 +28,8 @@ pub enum Code {
     Unreadable,
     /// The file is larger than the size limit.
     TooLarge,
+    /// Nested too deeply to parse safely.
+    TooDeep,
     /// The parser panicked or ran out of stack; the file is skipped.
     ParserCrash,
     /// A package.json, pnpm-workspace.yaml, lerna.json or project.json is broken.
@@ -47,6 +49,7 @@ impl Code {
             Code::Minified => "minified",
             Code::Unreadable => "unreadable",
             Code::TooLarge => "too-large",
+            Code::TooDeep => "too-deep",
             Code::ParserCrash => "parser-crash",
             Code::BadManifest => "bad-manifest",
             Code::BadTsconfig => "bad-tsconfig",

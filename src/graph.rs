@@ -138,7 +138,7 @@ pub fn build(input: &GraphInput) -> GraphOutput {
     cycles.extend(cycles_of(&packages, Level::Package, |i| ws.packages[i].name.clone()));
     cycles.sort();
 
-    let package_edges = pkg_edges
+    let mut package_edges: Vec<PackageEdge> = pkg_edges
         .into_iter()
         .map(|((a, b), (imports, type_only))| PackageEdge {
             from: ws.packages[a].name.clone(),
@@ -147,6 +147,7 @@ pub fn build(input: &GraphInput) -> GraphOutput {
             type_only,
         })
         .collect();
+    package_edges.sort();
 
     let mut violations: Vec<Violation> = edges.iter().filter_map(|e| violation(input, e)).collect();
     violations.sort();

@@ -114,6 +114,8 @@ pub struct Workspace {
     /// count wherever they are between a file and the root.
     pub manifests: BTreeMap<String, Manifest>,
     pub layouts: Vec<Layout>,
+    /// package.json files (relative paths) that are not valid JSON.
+    pub broken_manifests: BTreeSet<String>,
     pub diagnostics: Vec<Diagnostic>,
     by_dir: BTreeMap<String, usize>,
     by_name: BTreeMap<String, usize>,
@@ -139,8 +141,10 @@ fn read_json(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
             None
         }
         Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg);
             diagnostics.push(
-                Diagnostic::error(Code::BadManifest, rel, format!("invalid JSON: {e}"))
+                Diagnostic::error(Code::BadManifest, rel, format!("invalid JSON: {msg}"))
                     .at(e.line() as u32, e.column() as u32),
             );
             None
@@ -207,6 +211,10 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
     }
 
     let package_dirs: BTreeSet<String> = manifests.keys().chain(broken.iter()).cloned().collect();
+    let broken_manifests = broken
+        .iter()
+        .map(|d| if d.is_empty() { "package.json".into() } else { format!("{d}/package.json") })
+        .collect();
     let mut dirs: BTreeSet<String> = if layouts.is_empty() {
         layouts.push(Layout::Folders);
         package_dirs
@@ -242,7 +250,7 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
         }
     }
     diagnostics.sort();
-    Workspace { packages, manifests, layouts, diagnostics, by_dir, by_name }
+    Workspace { packages, manifests, layouts, broken_manifests, diagnostics, by_dir, by_name }
 }
 
 fn kind_globs(globs: &[String]) -> GlobSet {
@@ -390,6 +398,7 @@ mod tests {
             packages: vec![],
             manifests: BTreeMap::new(),
             layouts: vec![],
+            broken_manifests: BTreeSet::new(),
             diagnostics: vec![],
             by_dir: [("".to_string(), 0), ("apps/web".to_string(), 1), ("apps/web/sub".to_string(), 2)]
                 .into_iter()

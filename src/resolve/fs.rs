@@ -14,12 +14,19 @@ pub struct WorkspaceFs {
     modules: PathBuf,
     /// `ROOT/node_modules/@acme/ui` → `ROOT/packages/ui`.
     links: BTreeMap<PathBuf, PathBuf>,
+    /// Manifests that are not valid JSON: hidden, so that one broken package.json (already a
+    /// diagnostic) does not fail every import of the files below it.
+    hidden: std::collections::BTreeSet<PathBuf>,
     /// Folders that exist only because of the links (`ROOT/node_modules`, `…/@acme`).
     dirs: std::collections::BTreeSet<PathBuf>,
 }
 
 impl WorkspaceFs {
-    pub fn new(root: &Path, packages: impl IntoIterator<Item = (String, PathBuf)>) -> Self {
+    pub fn new(
+        root: &Path,
+        packages: impl IntoIterator<Item = (String, PathBuf)>,
+        hidden: std::collections::BTreeSet<PathBuf>,
+    ) -> Self {
         let modules = root.join("node_modules");
         let mut links = BTreeMap::new();
         let mut dirs = std::collections::BTreeSet::new();
@@ -31,7 +38,7 @@ impl WorkspaceFs {
             }
             links.insert(link, dir);
         }
-        WorkspaceFs { os: FileSystemOs::new(), modules, links, dirs }
+        WorkspaceFs { os: FileSystemOs::new(), modules, hidden, links, dirs }
     }
 
     /// Where `path` really is: unchanged when it exists, else through a workspace link.
@@ -45,6 +52,13 @@ impl WorkspaceFs {
         Some(if rest.as_os_str().is_empty() { target.clone() } else { target.join(rest) })
     }
 
+    fn hide(&self, path: &Path) -> io::Result<()> {
+        if self.hidden.contains(path) {
+            return Err(io::Error::from(io::ErrorKind::NotFound));
+        }
+        Ok(())
+    }
+
     fn virtual_dir(&self, path: &Path) -> bool {
         path.starts_with(&self.modules) && self.dirs.contains(path) && !path.exists()
     }
@@ -55,20 +69,24 @@ impl FileSystem for WorkspaceFs {
         WorkspaceFs {
             os: FileSystemOs::new(),
             modules: PathBuf::new(),
+            hidden: Default::default(),
             links: BTreeMap::new(),
             dirs: Default::default(),
         }
     }
 
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        self.hide(path)?;
         self.os.read(self.map(path).as_deref().unwrap_or(path))
     }
 
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
+        self.hide(path)?;
         self.os.read_to_string(self.map(path).as_deref().unwrap_or(path))
     }
 
     fn metadata(&self, path: &Path) -> io::Result<FileMetadata> {
+        self.hide(path)?;
         if self.virtual_dir(path) {
             return Ok(FileMetadata::new(false, true, false));
         }
@@ -76,6 +94,7 @@ impl FileSystem for WorkspaceFs {
     }
 
     fn symlink_metadata(&self, path: &Path) -> io::Result<FileMetadata> {
+        self.hide(path)?;
         if self.virtual_dir(path) {
             return Ok(FileMetadata::new(false, true, false));
         }

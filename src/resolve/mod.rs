@@ -137,7 +137,8 @@ pub fn resolve_all(
         .iter()
         .filter(|p| p.manifest.name.is_some() && !p.dir.is_empty())
         .map(|p| (p.name.clone(), root.join(&p.dir)));
-    let fs = fs::WorkspaceFs::new(root, links);
+    let hidden = ws.broken_manifests.iter().map(|m| root.join(m)).collect();
+    let fs = fs::WorkspaceFs::new(root, links, hidden);
     let auto = Resolver::new_with_file_system(fs, options(Some(TsconfigDiscovery::Auto)));
     let plain = auto.clone_with_options(options(None));
     let jsconfigs = configs
@@ -153,7 +154,7 @@ pub fn resolve_all(
         .collect();
     let resolvers = Resolvers { auto, plain, jsconfigs };
     let index: HashMap<&str, u32> = files.iter().enumerate().map(|(i, (p, _))| (*p, i as u32)).collect();
-    let ctx = Ctx { root, ws, index, bad_configs: Mutex::new(BTreeMap::new()) };
+    let ctx = Ctx { root, configs, ws, index, bad_configs: Mutex::new(BTreeMap::new()) };
     let edges: Vec<Vec<Edge>> = files
         .par_iter()
         .enumerate()
@@ -171,6 +172,7 @@ pub fn resolve_all(
 
 struct Ctx<'a> {
     root: &'a Path,
+    configs: &'a BTreeSet<String>,
     ws: &'a Workspace,
     index: HashMap<&'a str, u32>,
     /// A broken tsconfig is reported once, by path.
@@ -229,7 +231,19 @@ fn is_asset(spec: &str) -> bool {
     extension(spec).is_some_and(|e| ASSET_EXTS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// 1-based line of the first line containing `needle`, 0 when absent or unreadable.
+fn line_of(file: &Path, needle: &str) -> u32 {
+    std::fs::read_to_string(file)
+        .ok()
+        .and_then(|t| t.lines().position(|l| l.contains(needle)))
+        .map_or(0, |i| i as u32 + 1)
+}
+
 impl Ctx<'_> {
+    fn config_of(&self, path: &str) -> Option<&String> {
+        nearest_config(self.configs, path)
+    }
+
     fn resolve(&self, resolver: &Resolver, plain: &Resolver, from: u32, path: &str, imp: &Import) -> Edge {
         let outcome = if imp.literal {
             self.outcome(resolver, plain, path, &imp.specifier)
@@ -290,7 +304,7 @@ impl Ctx<'_> {
         let abs = self.root.join(path);
         let first = match resolver.resolve_file(&abs, spec) {
             Err(e) if is_config_error(&e) => {
-                self.report_config(&e, path);
+                self.report_config(&e, self.config_of(path));
                 plain.resolve_file(&abs, spec)
             }
             r => r,
@@ -344,31 +358,34 @@ impl Ctx<'_> {
             .cloned()
     }
 
-    fn report_config(&self, err: &ResolveError, path: &str) {
-        let (file, message) = match err {
-            ResolveError::TsconfigLoadFailed { path, source } => {
-                (relative(self.root, path), source.to_string())
-            }
-            ResolveError::TsconfigCircularExtend(paths) => {
-                let chain =
-                    paths.paths().iter().map(|p| relative(self.root, p)).collect::<Vec<_>>().join(" → ");
-                (
-                    paths.paths().first().map(|p| relative(self.root, p)).unwrap_or_default(),
-                    format!("circular `extends`: {chain}"),
-                )
-            }
-            ResolveError::Json(j) => (relative(self.root, &j.path), format!("invalid JSONC: {}", j.message)),
-            other => (path.to_string(), other.to_string()),
+    /// Reports a tsconfig problem once, on the tsconfig itself. `config` is the importing
+    /// file's nearest tsconfig, named when the error does not say which file failed.
+    fn report_config(&self, err: &ResolveError, config: Option<&String>) {
+        let json = |j: &oxc_resolver::JSONError| {
+            // oxc repeats the position in the message; the diagnostic carries it already.
+            let msg = j.message.split(" at line ").next().unwrap_or(&j.message);
+            (relative(self.root, &j.path), j.line as u32, j.column as u32, format!("invalid JSONC: {msg}"))
         };
-        let (line, col) = match err {
-            ResolveError::Json(j) => (j.line as u32, j.column as u32),
-            ResolveError::TsconfigLoadFailed { source, .. } => match &**source {
-                ResolveError::Json(j) => (j.line as u32, j.column as u32),
-                _ => (0, 0),
+        let (file, line, col, message) = match err {
+            ResolveError::Json(j) => json(j),
+            ResolveError::TsconfigLoadFailed { source, path } => match &**source {
+                ResolveError::Json(j) => json(j),
+                other => (relative(self.root, path), 0, 0, other.to_string()),
             },
-            _ => (0, 0),
+            ResolveError::TsconfigCircularExtend(paths) => {
+                let names: Vec<String> = paths.paths().iter().map(|p| relative(self.root, p)).collect();
+                let file = names.first().cloned().unwrap_or_default();
+                let line = line_of(&self.root.join(&file), "\"extends\"");
+                (file, line, 0, format!("circular `extends`: {}", names.join(" → ")))
+            }
+            ResolveError::TsconfigNotFound(target) => {
+                let file = config.cloned().unwrap_or_default();
+                let line = line_of(&self.root.join(&file), "\"extends\"");
+                (file, line, 0, format!("`extends` target {} not found", target.display()))
+            }
+            other => (config.cloned().unwrap_or_default(), 0, 0, other.to_string()),
         };
-        let message = format!("{message}; imports of files under it are resolved without it");
+        let message = format!("{message}; files under it are resolved without it");
         if let Ok(mut bad) = self.bad_configs.lock() {
             bad.entry(file.clone())
                 .or_insert_with(|| Diagnostic::error(Code::BadTsconfig, file, message).at(line, col));
@@ -387,15 +404,18 @@ impl Ctx<'_> {
                 return Some(r.into_path_buf());
             }
             // Targets that are not built yet: map them back to source.
-            for target in export_targets(exports, subpath) {
-                if let Some(p) = self.probe(plain, &dir, &target) {
-                    return Some(p);
-                }
+            let targets = export_targets(exports, subpath);
+            if !targets.is_empty() {
+                return targets.iter().find_map(|t| self.probe(plain, &dir, t));
             }
-            return None;
+            // Not exported: Node would refuse it, but the file is there and the graph reports
+            // the import as a deep import rather than losing the edge.
+            if subpath == "." {
+                return None;
+            }
         }
         let mut candidates: Vec<String> = Vec::new();
-        if subpath == "." {
+        if subpath == "." && manifest.exports.is_none() {
             for field in
                 [&manifest.source, &manifest.module, &manifest.main, &manifest.types].into_iter().flatten()
             {

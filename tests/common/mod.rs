@@ -28,8 +28,9 @@ pub fn monodup(args: &[&str]) -> Run {
 fn schema() -> &'static jsonschema::Validator {
     static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"))
-            .expect("schema file");
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"))
+                .expect("schema file");
         let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
         jsonschema::validator_for(&schema).expect("schema compiles")
     })
@@ -37,7 +38,8 @@ fn schema() -> &'static jsonschema::Validator {
 
 /// Fails the test when `report` does not follow docs/report.schema.json.
 pub fn assert_valid(report: &Value) {
-    let errors: Vec<String> = schema().iter_errors(report).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        schema().iter_errors(report).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "report does not match the schema:\n{}", errors.join("\n"));
 }
 
@@ -59,11 +61,7 @@ pub fn edge_lines(report: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|e| {
-            let target = e["to"]
-                .as_str()
-                .or(e["package"].as_str())
-                .or(e["reason"].as_str())
-                .unwrap_or("-");
+            let target = e["to"].as_str().or(e["package"].as_str()).or(e["reason"].as_str()).unwrap_or("-");
             let ty = if e["type_only"].as_bool().unwrap() { " (type)" } else { "" };
             format!(
                 "{}:{} {} -> {} {}{}",

@@ -1,0 +1,3 @@
+export * from "./button";
+export * from "./card";
+export { Input, type InputProps } from "./input";

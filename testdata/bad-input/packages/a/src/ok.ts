@@ -1,0 +1,3 @@
+export function describe(value: number): string {
+  return `value=${value}`;
+}

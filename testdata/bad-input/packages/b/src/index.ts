@@ -1,0 +1,3 @@
+import { helper } from "./helper";
+
+export const value = helper(21);

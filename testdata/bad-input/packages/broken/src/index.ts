@@ -1,0 +1,3 @@
+import { shout } from "./util";
+
+export const banner = shout("broken manifest, working code");

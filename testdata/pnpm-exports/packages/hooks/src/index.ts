@@ -1,0 +1,2 @@
+export { useToggle } from "./use-toggle";
+export { useAccent } from "./use-accent";

@@ -1,0 +1,7 @@
+import { useThemeTokens } from "@kit/ui";
+import { defaultTokens } from "@kit/ui/src/internal/theme";
+
+export function useAccent(): { accent: string; isDefault: boolean } {
+  const { accent } = useThemeTokens();
+  return { accent, isDefault: accent === defaultTokens.accent };
+}

@@ -1,0 +1,3 @@
+export function healthPayload(): { ok: boolean; at: string } {
+  return { ok: true, at: new Date().toISOString() };
+}

@@ -1,0 +1,3 @@
+const { double } = require("@lerna-demo/beta");
+
+module.exports = { quadruple: (n) => double(double(n)) };

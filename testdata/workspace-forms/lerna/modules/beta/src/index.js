@@ -1,0 +1,1 @@
+module.exports = { double: (n) => n * 2 };

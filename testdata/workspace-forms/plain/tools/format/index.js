@@ -1,0 +1,3 @@
+export function formatTitle(text) {
+  return text.trim().replace(/\s+/g, " ");
+}
