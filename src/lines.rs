@@ -7,8 +7,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         LineIndex { starts, len: text.len() as u32 }
     }
 
@@ -20,6 +21,11 @@ impl LineIndex {
         } else {
             n
         }
+    }
+
+    /// Byte offset where 1-based `line` starts (the end of the text past the last line).
+    pub fn line_start(&self, line: u32) -> u32 {
+        self.starts.get(line as usize - 1).copied().unwrap_or(self.len)
     }
 
     /// 1-based line and column of a byte offset.

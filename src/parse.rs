@@ -155,7 +155,8 @@ pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
             format!("skipped: looks minified (average line over {MINIFIED_AVG_LINE} bytes)"),
         ));
     }
-    let depth = nesting_estimate(bytes);
+    // A file cannot nest deeper than it has bytes; only large files need the scan.
+    let depth = if bytes.len() <= SHALLOW { bytes.len() } else { nesting_estimate(bytes) };
     let Some(stack) = stack_for(depth) else {
         return failed(Diagnostic::warning(
             Code::TooDeep,
@@ -166,7 +167,11 @@ pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
     // swc's parser recurses per nesting level without growing its stack on every path, and a
     // stack overflow aborts the process: give deep files a stack sized for their depth.
     let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang)));
-    let result = if depth <= SHALLOW { parse() } else { stacker::grow(stack, parse) };
+    let result = if depth <= SHALLOW {
+        stacker::maybe_grow(SHALLOW_STACK, 2 * SHALLOW_STACK, parse)
+    } else {
+        stacker::grow(stack, parse)
+    };
     match result {
         Ok(facts) => facts,
         Err(_) => {
@@ -178,8 +183,10 @@ pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
     }
 }
 
-/// Files nested at most this deep parse on the worker thread's own stack.
-const SHALLOW: usize = 256;
+/// Stack that any file nested at most [`SHALLOW`] levels deep fits in. The pipeline's workers
+/// have more, so they parse such files in place; other threads get a segment this size.
+const SHALLOW_STACK: usize = 16 << 20;
+const SHALLOW: usize = SHALLOW_STACK / PER_LEVEL;
 /// Stack per nesting level, measured on swc 47 (about 3 KiB in release, 30 KiB in debug).
 const PER_LEVEL: usize = if cfg!(debug_assertions) { 48 * 1024 } else { 8 * 1024 };
 /// The largest stack a single file may have (virtual memory; only touched pages are used).
@@ -194,25 +201,30 @@ fn stack_for(depth: usize) -> Option<usize> {
 /// strings and comments only make the guess larger, which costs nothing but address space.
 fn nesting_estimate(bytes: &[u8]) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
-    let mut prev = 0u8;
     for (i, &b) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
         match b {
-            b'(' | b'[' | b'{' => depth += 1,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'<' if next.is_ascii_alphabetic() || next == b'>' => depth += 1,
-            b'<' if next == b'/' => depth = depth.saturating_sub(1),
-            b'>' if prev == b'/' => depth = depth.saturating_sub(1),
+            b'<' => match bytes.get(i + 1) {
+                Some(n) if n.is_ascii_alphabetic() || *n == b'>' => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                Some(b'/') => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+            b'>' if i > 0 && bytes[i - 1] == b'/' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        max = max.max(depth);
-        prev = b;
     }
     max
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 fn is_minified(text: &str, lines: u32) -> bool {
@@ -254,13 +266,22 @@ fn syntax_diagnostic(err: &swc_ecma_parser::error::Error, index: &LineIndex, rel
     Diagnostic::error(Code::Syntax, rel, format!("syntax error: {}", err.kind().msg())).at(line, column)
 }
 
+/// Lines covered by at least one token. Tokens come in source order, so one forward sweep over
+/// the line starts does it (a binary search per token costs a tenth of the whole parse).
 fn count_code_lines(spans: impl Iterator<Item = Span>, index: &LineIndex) -> u32 {
-    let mut count = 0;
-    let mut last = 0;
+    let lines = index.line_count();
+    let (mut count, mut last, mut line) = (0, 0, 1);
+    let mut line_of = |offset: u32| {
+        while line < lines && index.line_start(line + 1) <= offset {
+            line += 1;
+        }
+        line
+    };
     for span in spans {
-        let (start, _) = index.position(span.lo.0.saturating_sub(START));
-        let (end, _) = index
-            .position(span.hi.0.saturating_sub(START).saturating_sub(1).max(span.lo.0.saturating_sub(START)));
+        let lo = span.lo.0.saturating_sub(START);
+        let hi = span.hi.0.saturating_sub(START).saturating_sub(1).max(lo);
+        let start = line_of(lo);
+        let end = line_of(hi);
         let from = start.max(last + 1);
         if end >= from {
             count += end - from + 1;

@@ -61,15 +61,38 @@ pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
     pool.install(|| run_stages(root, opts, threads))
 }
 
+/// Stage timings on stderr when `MONODUP_TIMINGS` is set (for benchmarking by hand).
+struct Timer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer { on: std::env::var_os("MONODUP_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
+        }
+        self.last = std::time::Instant::now();
+    }
+}
+
 fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Scan> {
+    let mut timer = Timer::new();
     let listing = walk::walk(root, &opts.filters, threads)?;
+    timer.lap("walk");
     let ws = workspace::discover(root, &listing.manifests, &opts.kinds);
+    timer.lap("workspace");
 
     let facts: Vec<FileFacts> = listing
         .sources
         .par_iter()
         .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang))
         .collect();
+    timer.lap("parse");
 
     let mut diagnostics = listing.diagnostics;
     diagnostics.extend(ws.diagnostics.iter().cloned());
@@ -96,6 +119,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     drop(imports);
     diagnostics.extend(resolved.diagnostics);
     let edges: Vec<Edge> = resolved.edges.into_iter().flatten().collect();
+    timer.lap("resolve");
 
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
@@ -106,6 +130,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         edges: &edges,
         include_type_imports: opts.include_type_imports,
     });
+    timer.lap("graph");
     diagnostics.sort();
     diagnostics.dedup();
     Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, diagnostics })
