@@ -152,6 +152,13 @@ fn read_json(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     }
 }
 
+/// A project.json is an Nx project only when it says so: apps also ship translation files and
+/// other data named project.json.
+fn is_nx_project(v: &Value) -> bool {
+    ["projectType", "sourceRoot", "targets"].iter().any(|k| v.get(k).is_some())
+        || v.get("$schema").and_then(Value::as_str).is_some_and(|s| s.contains("nx"))
+}
+
 fn workspace_globs(patterns: &[String]) -> (GlobSet, GlobSet) {
     let mut pos = GlobSetBuilder::new();
     let mut neg = GlobSetBuilder::new();
@@ -185,7 +192,7 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
                     broken.insert(dir);
                 }
             }
-        } else if let Some(v) = read_json(root, path, &mut diagnostics) {
+        } else if let Some(v) = read_json(root, path, &mut diagnostics).filter(is_nx_project) {
             projects.insert(dir, v);
         }
     }
@@ -409,6 +416,13 @@ mod tests {
         assert_eq!(ws.owner("apps/web/sub/a.ts"), 2);
         assert_eq!(ws.owner("apps/webby/a.ts"), 0);
         assert_eq!(ws.owner("a.ts"), 0);
+    }
+
+    #[test]
+    fn translation_files_named_project_json_are_not_nx_projects() {
+        assert!(!is_nx_project(&serde_json::json!({"title": "Project", "settings": "Settings"})));
+        assert!(is_nx_project(&serde_json::json!({"name": "api", "targets": {}})));
+        assert!(is_nx_project(&serde_json::json!({"$schema": "../node_modules/nx/schemas/project-schema.json"})));
     }
 
     #[test]
