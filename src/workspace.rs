@@ -422,7 +422,9 @@ mod tests {
     fn translation_files_named_project_json_are_not_nx_projects() {
         assert!(!is_nx_project(&serde_json::json!({"title": "Project", "settings": "Settings"})));
         assert!(is_nx_project(&serde_json::json!({"name": "api", "targets": {}})));
-        assert!(is_nx_project(&serde_json::json!({"$schema": "../node_modules/nx/schemas/project-schema.json"})));
+        assert!(is_nx_project(
+            &serde_json::json!({"$schema": "../node_modules/nx/schemas/project-schema.json"})
+        ));
     }
 
     #[test]

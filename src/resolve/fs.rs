@@ -59,6 +59,10 @@ impl WorkspaceFs {
         Ok(())
     }
 
+    fn is_link(&self, path: &Path) -> bool {
+        path.starts_with(&self.modules) && self.links.contains_key(path) && !path.exists()
+    }
+
     fn virtual_dir(&self, path: &Path) -> bool {
         path.starts_with(&self.modules) && self.dirs.contains(path) && !path.exists()
     }
@@ -98,6 +102,11 @@ impl FileSystem for WorkspaceFs {
         if self.virtual_dir(path) {
             return Ok(FileMetadata::new(false, true, false));
         }
+        // A link itself looks like the symlink pnpm would have made, so that the resolver's
+        // canonicalization lands on the real folder (tsconfig `paths` are relative to it).
+        if self.is_link(path) {
+            return Ok(FileMetadata::new(false, false, true));
+        }
         match self.map(path) {
             Some(mapped) => self.os.metadata(&mapped),
             None => self.os.symlink_metadata(path),
@@ -105,6 +114,9 @@ impl FileSystem for WorkspaceFs {
     }
 
     fn read_link(&self, path: &Path) -> Result<PathBuf, ResolveError> {
+        if self.is_link(path) {
+            return Ok(self.links[path].clone());
+        }
         self.os.read_link(path)
     }
 
