@@ -6,6 +6,7 @@ use crate::lines::LineIndex;
 use serde::Serialize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use swc_common::comments::{CommentKind, SingleThreadedComments};
 use swc_common::{BytePos, Span, Spanned};
 use swc_ecma_ast as ast;
 use swc_ecma_parser::unstable::Capturing;
@@ -35,6 +36,8 @@ pub enum ImportKind {
     ImportEquals,
     /// `typeof import("x")` inside a type
     ImportType,
+    /// `/// <reference path="x" />` or `/// <reference types="x" />`
+    Reference,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,7 +237,16 @@ fn is_minified(text: &str, lines: u32) -> bool {
 
 fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut {
     let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
-    let lexer = Capturing::new(Lexer::new(lang.syntax(), ast::EsVersion::latest(), input, None));
+    // Comments are collected only when the file has a triple-slash directive: keeping every
+    // comment of every file would cost memory for nothing.
+    let comments =
+        memchr::memmem::find(text.as_bytes(), b"/// <reference").map(|_| SingleThreadedComments::default());
+    let lexer = Capturing::new(Lexer::new(
+        lang.syntax(),
+        ast::EsVersion::latest(),
+        input,
+        comments.as_ref().map(|c| c as &dyn swc_common::comments::Comments),
+    ));
     let mut parser = Parser::new_from(lexer);
     let result = parser.parse_program();
     let mut diagnostics = Vec::new();
@@ -254,6 +266,10 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut
         diagnostics.push(syntax_diagnostic(&err, index, rel));
     }
     let tokens = parser.input_mut().iter_mut().take();
+    drop(parser);
+    if let Some(comments) = comments {
+        imports.extend(references(comments, index));
+    }
     let code_lines = count_code_lines(tokens.iter().map(|t| t.span), index);
     imports.sort_by_key(|i| (i.line, i.column));
     FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics }
@@ -289,6 +305,43 @@ fn count_code_lines(spans: impl Iterator<Item = Span>, index: &LineIndex) -> u32
         }
     }
     count
+}
+
+/// `/// <reference path="x" />` and `/// <reference types="x" />`: type-only imports that live
+/// in comments. swc hands over the comment; its attributes are read here.
+fn references(comments: SingleThreadedComments, index: &LineIndex) -> Vec<Import> {
+    let (leading, trailing) = comments.take_all();
+    let mut out = Vec::new();
+    for map in [leading, trailing] {
+        for list in map.borrow().values() {
+            for c in list.iter().filter(|c| c.kind == CommentKind::Line) {
+                let Some(body) = c.text.strip_prefix('/').map(str::trim_start) else { continue };
+                let Some(attrs) = body.strip_prefix("<reference") else { continue };
+                let value = |name: &str| {
+                    let rest = attrs.split_once(&format!("{name}="))?.1;
+                    let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+                    rest[1..].split(quote).next().map(str::to_string)
+                };
+                let spec = match (value("path"), value("types")) {
+                    // A reference path is relative to the file even without `./`.
+                    (Some(p), _) if p.starts_with('.') || p.starts_with('/') => p,
+                    (Some(p), _) => format!("./{p}"),
+                    (None, Some(t)) => t,
+                    (None, None) => continue,
+                };
+                let (line, column) = index.position(c.span.lo.0.saturating_sub(START));
+                out.push(Import {
+                    specifier: spec,
+                    kind: ImportKind::Reference,
+                    type_only: true,
+                    literal: true,
+                    line,
+                    column,
+                });
+            }
+        }
+    }
+    out
 }
 
 struct ImportCollector<'a> {
@@ -429,6 +482,8 @@ const d = import("dyn");
 const lang = "en";
 const e = import(`./locales/${lang}`);
 type Q = typeof import("qt");
+/// <reference path="globals.d.ts" />
+/// <reference types="@acme/env/process.d.ts" />
 "#;
         use ImportKind::*;
         assert_eq!(
@@ -446,6 +501,8 @@ type Q = typeof import("qt");
                 ("dyn".into(), DynamicImport, false, true, 10),
                 ("`./locales/${…}`".into(), DynamicImport, false, false, 12),
                 ("qt".into(), ImportType, true, true, 13),
+                ("./globals.d.ts".into(), Reference, true, true, 14),
+                ("@acme/env/process.d.ts".into(), Reference, true, true, 15),
             ]
         );
     }
