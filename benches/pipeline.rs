@@ -51,9 +51,14 @@ fn stages(c: &mut Criterion) {
     for (name, root) in corpora() {
         // Sanity before timing: the corpus is real and resolves.
         let s = scan(&options(&root)).expect("scan");
-        let unresolved = s.edges.iter().filter(|e| e.resolution == monodup::resolve::Resolution::Unresolved).count();
+        let unresolved =
+            s.edges.iter().filter(|e| e.resolution == monodup::resolve::Resolution::Unresolved).count();
         assert!(s.files.len() > 100, "{name}: only {} files", s.files.len());
-        assert!(unresolved * 20 < s.edges.len(), "{name}: {unresolved} of {} imports unresolved", s.edges.len());
+        assert!(
+            unresolved * 20 < s.edges.len(),
+            "{name}: {unresolved} of {} imports unresolved",
+            s.edges.len()
+        );
         eprintln!(
             "{name}: {} files, {} lines, {} imports",
             s.files.len(),
@@ -67,7 +72,11 @@ fn stages(c: &mut Criterion) {
         group.bench_function("walk", |b| b.iter(|| walk(&root, &Filters::default(), 0).expect("walk")));
         group.bench_function("parse", |b| {
             b.iter(|| {
-                listing.sources.par_iter().map(|(p, lang)| parse_file(&root.join(p), p, *lang).imports.len()).sum::<usize>()
+                listing
+                    .sources
+                    .par_iter()
+                    .map(|(p, lang)| parse_file(&root.join(p), p, *lang, false).imports.len())
+                    .sum::<usize>()
             })
         });
         group.bench_function("graph (walk+discover+parse+resolve+graph)", |b| {

@@ -10,6 +10,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
+pub mod tokens;
 pub mod walk;
 pub mod workspace;
 

@@ -13,6 +13,10 @@ impl LineIndex {
         LineIndex { starts, len: text.len() as u32 }
     }
 
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
+    }
+
     /// Physical lines: a final line without a newline counts, an empty tail does not.
     pub fn line_count(&self) -> u32 {
         let n = self.starts.len() as u32;

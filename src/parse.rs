@@ -115,12 +115,17 @@ pub struct FileFacts {
     /// True when swc could not produce an AST (the file's imports are unknown).
     pub failed: bool,
     pub diagnostics: Vec<Diagnostic>,
+    /// Normalized tokens, when asked for (clone detection); a file that fails to parse keeps
+    /// the tokens the lexer produced before the error.
+    pub tokens: Vec<crate::tokens::Tok>,
+    /// Byte offset of each line start, kept with the tokens to place fragments on lines.
+    pub line_starts: Vec<u32>,
 }
 
 /// Reads and parses one file. `rel` names it in diagnostics.
-pub fn parse_file(abs: &Path, rel: &str, lang: Lang) -> FileFacts {
+pub fn parse_file(abs: &Path, rel: &str, lang: Lang, tokens: bool) -> FileFacts {
     match std::fs::read(abs) {
-        Ok(bytes) => parse_bytes(&bytes, rel, lang),
+        Ok(bytes) => parse_inner(&bytes, rel, lang, tokens),
         Err(err) => failed(Diagnostic::error(Code::Unreadable, rel, format!("cannot read file: {err}"))),
     }
 }
@@ -131,6 +136,15 @@ fn failed(diagnostic: Diagnostic) -> FileFacts {
 
 /// Parses file contents. Never panics: a parser crash becomes a diagnostic.
 pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
+    parse_inner(bytes, rel, lang, false)
+}
+
+/// [`parse_bytes`], also keeping the normalized tokens.
+pub fn parse_bytes_with_tokens(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
+    parse_inner(bytes, rel, lang, true)
+}
+
+fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
     if bytes.len() > MAX_FILE_BYTES {
         return failed(Diagnostic::warning(
             Code::TooLarge,
@@ -169,7 +183,7 @@ pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
     };
     // swc's parser recurses per nesting level without growing its stack on every path, and a
     // stack overflow aborts the process: give deep files a stack sized for their depth.
-    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang)));
+    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang, want_tokens)));
     let result = if depth <= SHALLOW {
         stacker::maybe_grow(SHALLOW_STACK, 2 * SHALLOW_STACK, parse)
     } else {
@@ -235,7 +249,7 @@ fn is_minified(text: &str, lines: u32) -> bool {
     text.len() > 2048 && text.len() / (lines.max(1) as usize) > MINIFIED_AVG_LINE
 }
 
-fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut {
+fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FacetsOut {
     let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
     // Comments are collected only when the file has a triple-slash directive: keeping every
     // comment of every file would cost memory for nothing.
@@ -251,9 +265,11 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut
     let result = parser.parse_program();
     let mut diagnostics = Vec::new();
     let mut imports = Vec::new();
+    let (mut skip, mut types) = (Vec::new(), Vec::new());
     let failed = match result {
         Ok(program) => {
-            let mut collector = ImportCollector { index, imports: &mut imports };
+            let mut collector =
+                ImportCollector { index, imports: &mut imports, skip: &mut skip, types: &mut types };
             program.visit_with(&mut collector);
             false
         }
@@ -272,7 +288,15 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang) -> FacetsOut
     }
     let code_lines = count_code_lines(tokens.iter().map(|t| t.span), index);
     imports.sort_by_key(|i| (i.line, i.column));
-    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics }
+    let (tokens, line_starts) = if want_tokens {
+        skip.sort_unstable();
+        types.sort_unstable();
+        let ex = crate::tokens::Exclusions { skip: &skip, types: &types };
+        (crate::tokens::normalize(text, &tokens, START, &ex), index.starts().to_vec())
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics, tokens, line_starts }
 }
 
 type FacetsOut = FileFacts;
@@ -347,6 +371,14 @@ fn references(comments: SingleThreadedComments, index: &LineIndex) -> Vec<Import
 struct ImportCollector<'a> {
     index: &'a LineIndex,
     imports: &'a mut Vec<Import>,
+    /// Spans of import declarations and `export … from` (no part in clones).
+    skip: &'a mut Vec<(u32, u32)>,
+    /// Spans of interface and type alias declarations.
+    types: &'a mut Vec<(u32, u32)>,
+}
+
+fn range(span: Span) -> (u32, u32) {
+    (span.lo.0.saturating_sub(START), span.hi.0.saturating_sub(START))
 }
 
 impl ImportCollector<'_> {
@@ -366,6 +398,17 @@ impl Visit for ImportCollector<'_> {
         let all_types = !decl.specifiers.is_empty()
             && decl.specifiers.iter().all(|s| matches!(s, ast::ImportSpecifier::Named(n) if n.is_type_only));
         self.push(str_value(&decl.src), ImportKind::Import, decl.type_only || all_types, true, decl.span);
+        self.skip.push(range(decl.span));
+    }
+
+    fn visit_ts_interface_decl(&mut self, decl: &ast::TsInterfaceDecl) {
+        self.types.push(range(decl.span));
+        decl.visit_children_with(self);
+    }
+
+    fn visit_ts_type_alias_decl(&mut self, decl: &ast::TsTypeAliasDecl) {
+        self.types.push(range(decl.span));
+        decl.visit_children_with(self);
     }
 
     fn visit_named_export(&mut self, export: &ast::NamedExport) {
@@ -382,16 +425,19 @@ impl Visit for ImportCollector<'_> {
                 true,
                 export.span,
             );
+            self.skip.push(range(export.span));
         }
     }
 
     fn visit_export_all(&mut self, export: &ast::ExportAll) {
         self.push(str_value(&export.src), ImportKind::ExportFrom, export.type_only, true, export.span);
+        self.skip.push(range(export.span));
     }
 
     fn visit_ts_import_equals_decl(&mut self, decl: &ast::TsImportEqualsDecl) {
         if let ast::TsModuleRef::TsExternalModuleRef(r) = &decl.module_ref {
             self.push(str_value(&r.expr), ImportKind::ImportEquals, decl.is_type_only, true, decl.span);
+            self.skip.push(range(decl.span));
         }
     }
 

@@ -90,7 +90,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     let facts: Vec<FileFacts> = listing
         .sources
         .par_iter()
-        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang))
+        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang, false))
         .collect();
     timer.lap("parse");
 
