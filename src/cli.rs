@@ -17,10 +17,58 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The whole audit of a monorepo: packages, import graph, cycles, violations.
-    Scan(GraphArgs),
+    /// The whole audit of a monorepo: packages, import graph, cycles, violations, clones.
+    Scan(ScanArgs),
     /// The import graph: packages, cycles and dependency-rule violations.
     Graph(GraphArgs),
+    /// Duplicated code: clone classes, whole-file copies, duplication per package.
+    Dups(DupsArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Identical tokens (whitespace and comments aside).
+    Exact,
+    /// Identical once identifiers and literals are renamed.
+    Renamed,
+}
+
+#[derive(Debug, Args)]
+pub struct CloneArgs {
+    /// Shortest clone in tokens [default: 50, or [clones] min_tokens].
+    #[arg(long, value_name = "N")]
+    pub min_tokens: Option<usize>,
+    /// Shortest clone in lines [default: 5, or [clones] min_lines].
+    #[arg(long, value_name = "N")]
+    pub min_lines: Option<u32>,
+    /// How tokens are compared [default: renamed, or [clones] mode].
+    #[arg(long, value_enum)]
+    pub mode: Option<Mode>,
+    /// Leave TypeScript interface and type declarations out of clones.
+    #[arg(long)]
+    pub ignore_types: bool,
+    /// Report only clones with copies in two or more packages.
+    #[arg(long)]
+    pub cross_package: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DupsArgs {
+    /// The monorepo's root folder.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    #[command(flatten)]
+    pub clones: CloneArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    #[command(flatten)]
+    pub clones: CloneArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,29 @@ pub struct Config {
     pub scan: ScanConfig,
     #[serde(default)]
     pub packages: PackagesConfig,
+    #[serde(default)]
+    pub clones: ClonesConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClonesConfig {
+    /// Shortest clone in tokens (50).
+    pub min_tokens: Option<usize>,
+    /// Shortest clone in lines (5).
+    pub min_lines: Option<u32>,
+    /// "renamed" (default) or "exact".
+    pub mode: Option<CloneMode>,
+    /// Leave TypeScript interface and type declarations out.
+    #[serde(default)]
+    pub ignore_types: bool,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CloneMode {
+    Exact,
+    Renamed,
 }
 
 #[derive(Debug, Default, Deserialize)]

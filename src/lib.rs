@@ -2,6 +2,7 @@
 //! calls [`run`]; everything else is this library, which tests and benches drive directly.
 
 pub mod cli;
+pub mod clones;
 pub mod config;
 pub mod diagnostic;
 pub mod graph;
@@ -14,7 +15,7 @@ pub mod tokens;
 pub mod walk;
 pub mod workspace;
 
-use cli::{Cli, Command, Common, Format, GraphArgs, LevelArg};
+use cli::{Cli, CloneArgs, Command, Common, Format, LevelArg, Mode};
 use std::io::Write;
 use std::path::Path;
 
@@ -49,14 +50,67 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    match cli.command {
-        Command::Scan(args) | Command::Graph(args) => graph_command(&args, out, err),
-    }
+/// What one command computes and how it prints.
+struct Job<'a> {
+    root: &'a Path,
+    common: &'a Common,
+    level: LevelArg,
+    include_type_imports: bool,
+    graph: bool,
+    clones: Option<&'a CloneArgs>,
 }
 
-fn options(root: &Path, common: &Common, include_type_imports: bool) -> anyhow::Result<pipeline::Options> {
+fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let job = match &cli.command {
+        Command::Graph(a) => Job {
+            root: &a.root,
+            common: &a.common,
+            level: a.level,
+            include_type_imports: a.include_type_imports,
+            graph: true,
+            clones: None,
+        },
+        Command::Scan(a) => Job {
+            root: &a.graph.root,
+            common: &a.graph.common,
+            level: a.graph.level,
+            include_type_imports: a.graph.include_type_imports,
+            graph: true,
+            clones: Some(&a.clones),
+        },
+        Command::Dups(a) => Job {
+            root: &a.root,
+            common: &a.common,
+            level: LevelArg::File,
+            include_type_imports: false,
+            graph: false,
+            clones: Some(&a.clones),
+        },
+    };
+    run_job(&job, out, err)
+}
+
+fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::Result<clones::CloneOptions> {
+    let defaults = clones::CloneOptions::default();
+    let renamed = match args.mode {
+        Some(m) => m == Mode::Renamed,
+        None => conf.mode.is_none_or(|m| m == config::CloneMode::Renamed),
+    };
+    let min_tokens = args.min_tokens.or(conf.min_tokens).unwrap_or(defaults.min_tokens);
+    anyhow::ensure!(min_tokens >= 2, "--min-tokens must be at least 2");
+    Ok(clones::CloneOptions {
+        min_tokens,
+        min_lines: args.min_lines.or(conf.min_lines).unwrap_or(defaults.min_lines),
+        renamed,
+        ignore_types: args.ignore_types || conf.ignore_types,
+        cross_package: args.cross_package,
+    })
+}
+
+fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
+    let (root, common) = (job.root, job.common);
     let config = config::load(root, common.config.as_deref())?;
+    let clones = job.clones.map(|c| clone_options(c, &config.clones)).transpose()?;
     let pick = |flag: &[String], conf: Vec<String>| if flag.is_empty() { conf } else { flag.to_vec() };
     Ok(pipeline::Options {
         root: root.to_path_buf(),
@@ -66,27 +120,30 @@ fn options(root: &Path, common: &Common, include_type_imports: bool) -> anyhow::
             exclude: pick(&common.exclude, config.scan.exclude),
         },
         kinds: workspace::KindGlobs { apps: config.packages.apps, libraries: config.packages.libraries },
-        include_type_imports: include_type_imports || config.scan.include_type_imports,
+        include_type_imports: job.include_type_imports || config.scan.include_type_imports,
+        graph: job.graph,
+        clones,
     })
 }
 
-fn graph_command(args: &GraphArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let opts = options(&args.root, &args.common, args.include_type_imports)?;
+fn run_job(job: &Job, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let opts = options(job)?;
     let scan = pipeline::scan(&opts)?;
-    let report = report::Report::from_scan(&scan, &args.root.to_string_lossy().replace('\\', "/"));
-    let level = match args.level {
+    let report = report::Report::from_scan(&scan, &job.root.to_string_lossy().replace('\\', "/"));
+    let common = job.common;
+    let level = match job.level {
         LevelArg::File => graph::Level::File,
         LevelArg::Package => graph::Level::Package,
     };
     let mut buf = Vec::new();
-    match args.common.format {
+    match common.format {
         Format::Table => report::table::render(&report, level, &mut buf)?,
         Format::Json => report::json(&report, &mut buf)?,
         Format::Dot => report::dot::render(&report, level, &mut buf)?,
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
     }
-    emit(&buf, args.common.output.as_deref(), out)?;
-    if !args.common.quiet && args.common.format != Format::Table {
+    emit(&buf, common.output.as_deref(), out)?;
+    if !common.quiet && common.format != Format::Table {
         for d in &report.diagnostics {
             writeln!(err, "{d}")?;
         }
@@ -112,6 +169,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp =
         tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
     tmp.write_all(bytes)?;
+    // Temporary files are private (0600); a report or baseline is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())

@@ -20,6 +20,10 @@ pub struct Options {
     pub filters: Filters,
     pub kinds: KindGlobs,
     pub include_type_imports: bool,
+    /// Resolve imports and build the graph (off for `dups`, which needs neither).
+    pub graph: bool,
+    /// Detect clones too (the parse then keeps normalized tokens).
+    pub clones: Option<crate::clones::CloneOptions>,
 }
 
 /// One scanned file. Its index in [`Scan::files`] is its FileId.
@@ -39,7 +43,9 @@ pub struct Scan {
     pub files: Vec<SourceFile>,
     /// Sorted by (from, line, column).
     pub edges: Vec<Edge>,
-    pub graph: GraphOutput,
+    /// None when the graph was not asked for.
+    pub graph: Option<GraphOutput>,
+    pub clones: Option<crate::clones::CloneOutput>,
     /// Sorted by file, line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -90,7 +96,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     let facts: Vec<FileFacts> = listing
         .sources
         .par_iter()
-        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang, false))
+        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang, opts.clones.is_some()))
         .collect();
     timer.lap("parse");
 
@@ -98,8 +104,12 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     diagnostics.extend(ws.diagnostics.iter().cloned());
     let mut files = Vec::with_capacity(facts.len());
     let mut imports = Vec::with_capacity(facts.len());
+    let mut tokens = Vec::with_capacity(if opts.clones.is_some() { facts.len() } else { 0 });
     for ((path, lang), f) in listing.sources.into_iter().zip(facts) {
         diagnostics.extend(f.diagnostics);
+        if opts.clones.is_some() {
+            tokens.push((f.tokens, f.line_starts));
+        }
         files.push(SourceFile {
             package: ws.owner(&path),
             path,
@@ -111,27 +121,46 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         imports.push(f.imports);
     }
 
-    let configs: BTreeSet<String> = listing.configs.into_iter().collect();
-    let inputs: Vec<(&str, &[parse::Import])> =
-        files.iter().zip(&imports).map(|(f, i)| (f.path.as_str(), i.as_slice())).collect();
-    let resolved = resolve::resolve_all(root, &ws, &inputs, &configs);
-    drop(inputs);
+    let mut edges: Vec<Edge> = Vec::new();
+    if opts.graph {
+        let configs: BTreeSet<String> = listing.configs.into_iter().collect();
+        let inputs: Vec<(&str, &[parse::Import])> =
+            files.iter().zip(&imports).map(|(f, i)| (f.path.as_str(), i.as_slice())).collect();
+        let resolved = resolve::resolve_all(root, &ws, &inputs, &configs);
+        diagnostics.extend(resolved.diagnostics);
+        edges = resolved.edges.into_iter().flatten().collect();
+    }
     drop(imports);
-    diagnostics.extend(resolved.diagnostics);
-    let edges: Vec<Edge> = resolved.edges.into_iter().flatten().collect();
     timer.lap("resolve");
 
-    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
-    let graph = graph::build(&GraphInput {
-        ws: &ws,
-        paths: &paths,
-        owners: &owners,
-        edges: &edges,
-        include_type_imports: opts.include_type_imports,
+    let graph = opts.graph.then(|| {
+        let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+        let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
+        graph::build(&GraphInput {
+            ws: &ws,
+            paths: &paths,
+            owners: &owners,
+            edges: &edges,
+            include_type_imports: opts.include_type_imports,
+        })
     });
     timer.lap("graph");
+    let clones = opts.clones.as_ref().map(|copts| {
+        let inputs: Vec<crate::clones::FileTokens> = files
+            .iter()
+            .zip(&tokens)
+            .map(|(f, (t, l))| crate::clones::FileTokens {
+                tokens: t,
+                line_starts: l,
+                package: f.package,
+                lines: f.lines,
+            })
+            .collect();
+        crate::clones::analyze(&inputs, copts)
+    });
+    drop(tokens);
+    timer.lap("clones");
     diagnostics.sort();
     diagnostics.dedup();
-    Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, diagnostics })
+    Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, clones, diagnostics })
 }

@@ -23,7 +23,7 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
                 };
                 writeln!(out, "  {} [shape={shape}];", quote(&p.name))?;
             }
-            for e in &report.graph.package_edges {
+            for e in report.graph.iter().flat_map(|g| &g.package_edges) {
                 let style = if e.type_only { ", style=dashed" } else { "" };
                 writeln!(out, "  {} -> {} [label=\"{}\"{style}];", quote(&e.from), quote(&e.to), e.imports)?;
             }

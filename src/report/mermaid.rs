@@ -27,7 +27,7 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
             for p in &report.packages {
                 writeln!(out, "  {}[\"{}\"]", ids.id(&p.name), label(&p.name))?;
             }
-            for e in &report.graph.package_edges {
+            for e in report.graph.iter().flat_map(|g| &g.package_edges) {
                 let arrow = if e.type_only { "-.->" } else { "-->" };
                 writeln!(out, "  {} {arrow}|{}| {}", ids.id(&e.from), e.imports, ids.id(&e.to))?;
             }

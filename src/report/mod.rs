@@ -5,8 +5,9 @@ pub mod dot;
 pub mod mermaid;
 pub mod table;
 
+use crate::clones::{CloneKind, CloneOutput, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::{Cycle, Level, PackageEdge, Violation};
+use crate::graph::{Cycle, PackageEdge, Violation};
 use crate::parse::ImportKind;
 use crate::pipeline::Scan;
 use crate::resolve::Resolution;
@@ -23,8 +24,54 @@ pub struct Report {
     pub root: String,
     pub summary: Summary,
     pub packages: Vec<PackageReport>,
-    pub graph: GraphReport,
+    /// Absent for `dups`, which does not resolve imports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub graph: Option<GraphReport>,
+    /// Absent for `graph`, which does not look for clones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clones: Option<Vec<CloneReport>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlaps: Option<Vec<OverlapReport>>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CloneReport {
+    pub id: String,
+    pub fingerprint: String,
+    pub kind: CloneKind,
+    pub scope: Scope,
+    pub tokens: u32,
+    pub lines: u32,
+    pub similarity: f64,
+    pub fragments: Vec<FragmentReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FragmentReport {
+    pub file: String,
+    pub package: String,
+    pub start_line: u32,
+    pub end_line: u32,
+    pub start_col: u32,
+    pub end_col: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OverlapReport {
+    pub package_a: String,
+    pub package_b: String,
+    pub lines_a: u64,
+    pub lines_b: u64,
+}
+
+/// Percent with two decimals, so JSON stays short and stable.
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 * 10_000.0 / whole as f64).round() / 100.0
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -40,10 +87,20 @@ pub struct Summary {
     pub code_lines: u64,
     pub packages: usize,
     pub parse_errors: usize,
-    pub edges: usize,
-    pub unresolved: usize,
-    pub cycles: usize,
-    pub violations: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicated_lines: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplication_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clone_classes: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edges: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycles: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub violations: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,6 +118,10 @@ pub struct PackageReport {
     pub imports_in: usize,
     /// npm packages its files import, sorted.
     pub external: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicated_lines: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplication_percent: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,6 +182,8 @@ impl Report {
                 imports_out: 0,
                 imports_in: 0,
                 external: Vec::new(),
+                duplicated_lines: None,
+                duplication_percent: None,
             })
             .collect();
         for f in &scan.files {
@@ -132,6 +195,7 @@ impl Report {
         let mut externals: Vec<BTreeSet<String>> = vec![BTreeSet::new(); per_pkg.len()];
         for e in &scan.edges {
             let from = scan.files[e.from as usize].package;
+            // (edges is empty when the graph was not asked for)
             if let Some(to) = e.to_file {
                 let to = scan.files[to as usize].package;
                 if to != from {
@@ -147,22 +211,35 @@ impl Report {
             p.external = ext.into_iter().collect();
         }
 
-        let graph = GraphReport {
+        let graph = scan.graph.as_ref().map(|g| GraphReport {
             edges,
-            package_edges: scan.graph.package_edges.clone(),
-            cycles: scan.graph.cycles.clone(),
-            violations: scan.graph.violations.clone(),
+            package_edges: g.package_edges.clone(),
+            cycles: g.cycles.clone(),
+            violations: g.violations.clone(),
+        });
+        let lines: u64 = scan.files.iter().map(|f| u64::from(f.lines)).sum();
+        let (clones, overlaps, duplicated) = match &scan.clones {
+            Some(c) => {
+                let (clones, overlaps, duplicated) = clone_views(scan, c, &mut per_pkg);
+                (Some(clones), Some(overlaps), Some(duplicated))
+            }
+            None => (None, None, None),
         };
         let summary = Summary {
             files: scan.files.len(),
-            lines: scan.files.iter().map(|f| u64::from(f.lines)).sum(),
+            lines,
             code_lines: scan.files.iter().map(|f| u64::from(f.code_lines)).sum(),
             packages: per_pkg.len(),
             parse_errors: scan.files.iter().filter(|f| f.parse_failed).count(),
-            edges: graph.edges.len(),
-            unresolved: graph.edges.iter().filter(|e| e.resolution == Resolution::Unresolved).count(),
-            cycles: graph.cycles.len(),
-            violations: graph.violations.len(),
+            duplicated_lines: duplicated,
+            duplication_percent: duplicated.map(|d| percent(d, lines)),
+            clone_classes: clones.as_ref().map(Vec::len),
+            edges: graph.as_ref().map(|g| g.edges.len()),
+            unresolved: graph
+                .as_ref()
+                .map(|g| g.edges.iter().filter(|e| e.resolution == Resolution::Unresolved).count()),
+            cycles: graph.as_ref().map(|g| g.cycles.len()),
+            violations: graph.as_ref().map(|g| g.violations.len()),
         };
         Report {
             schema_version: SCHEMA_VERSION,
@@ -171,12 +248,10 @@ impl Report {
             summary,
             packages: per_pkg,
             graph,
+            clones,
+            overlaps,
             diagnostics: scan.diagnostics.clone(),
         }
-    }
-
-    pub fn cycles_at(&self, level: Level) -> impl Iterator<Item = &Cycle> {
-        self.graph.cycles.iter().filter(move |c| c.level == level)
     }
 
     pub fn errors(&self) -> usize {
@@ -197,10 +272,64 @@ impl Report {
 
     /// Runtime-or-type edges between scanned files, the ones drawn at file level.
     pub fn file_edges(&self) -> impl Iterator<Item = &EdgeReport> {
-        self.graph.edges.iter().filter(|e| {
+        self.graph.iter().flat_map(|g| &g.edges).filter(|e| {
             matches!(e.resolution, Resolution::Internal | Resolution::Workspace) && e.to.is_some()
         })
     }
+}
+
+/// The clone classes, overlaps and duplicated lines as reported; fills the packages' figures.
+fn clone_views(
+    scan: &Scan,
+    c: &CloneOutput,
+    per_pkg: &mut [PackageReport],
+) -> (Vec<CloneReport>, Vec<OverlapReport>, u64) {
+    let pkg_name = |file: u32| scan.workspace.packages[scan.files[file as usize].package].name.clone();
+    let clones = c
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, class)| CloneReport {
+            id: format!("C{}", i + 1),
+            fingerprint: format!("{:016x}", class.fingerprint),
+            kind: class.kind,
+            scope: class.scope,
+            tokens: class.tokens,
+            lines: class.lines,
+            similarity: 1.0,
+            fragments: class
+                .fragments
+                .iter()
+                .map(|f| FragmentReport {
+                    file: scan.files[f.file as usize].path.clone(),
+                    package: pkg_name(f.file),
+                    start_line: f.start_line,
+                    end_line: f.end_line,
+                    start_col: f.start_col,
+                    end_col: f.end_col,
+                })
+                .collect(),
+        })
+        .collect();
+    let overlaps = c
+        .overlaps
+        .iter()
+        .map(|o| OverlapReport {
+            package_a: scan.workspace.packages[o.a].name.clone(),
+            package_b: scan.workspace.packages[o.b].name.clone(),
+            lines_a: o.lines_a,
+            lines_b: o.lines_b,
+        })
+        .collect();
+    let mut dup = vec![0u64; per_pkg.len()];
+    for (f, &d) in scan.files.iter().zip(&c.file_duplicated) {
+        dup[f.package] += u64::from(d);
+    }
+    for (p, d) in per_pkg.iter_mut().zip(&dup) {
+        p.duplicated_lines = Some(*d);
+        p.duplication_percent = Some(percent(*d, p.lines));
+    }
+    (clones, overlaps, dup.iter().sum())
 }
 
 /// Writes the report as pretty JSON with a trailing newline.

@@ -1,13 +1,17 @@
-//! Terminal tables for people: packages, cycles, violations, unresolved imports, diagnostics.
+//! Terminal tables for people: packages, cycles, violations, unresolved imports, clones,
+//! overlaps, diagnostics. Only the sections whose data the command computed are shown.
 
-use super::Report;
+use super::{CloneReport, GraphReport, OverlapReport, Report};
 use crate::graph::Level;
 use crate::resolve::Resolution;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// Lists longer than this are cut, with a line saying how many were left out.
 const MAX_ROWS: usize = 25;
+/// Packages shown in the overlap matrix.
+const MATRIX_PACKAGES: usize = 8;
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -30,29 +34,64 @@ fn more(out: &mut dyn Write, total: usize) -> io::Result<()> {
 
 pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
-    writeln!(
-        out,
-        "{} files, {} lines ({} code) in {} packages; {} imports, {} unresolved; {} cycles; {} violations",
-        s.files, s.lines, s.code_lines, s.packages, s.edges, s.unresolved, s.cycles, s.violations
-    )?;
+    write!(out, "{} files, {} lines ({} code) in {} packages", s.files, s.lines, s.code_lines, s.packages)?;
+    if let (Some(d), Some(p), Some(c)) = (s.duplicated_lines, s.duplication_percent, s.clone_classes) {
+        write!(out, "; {d} duplicated lines ({p:.1}%) in {c} clone classes")?;
+    }
+    if let (Some(e), Some(u), Some(c), Some(v)) = (s.edges, s.unresolved, s.cycles, s.violations) {
+        write!(out, "; {e} imports, {u} unresolved; {c} cycles; {v} violations")?;
+    }
+    writeln!(out)?;
 
-    let mut t = table(&["package", "kind", "path", "files", "lines", "imports out", "imports in"]);
+    let dup = report.clones.is_some();
+    let mut header = vec!["package", "kind", "path", "files", "lines"];
+    if dup {
+        header.extend(["duplicated", "%"]);
+    }
+    if report.graph.is_some() {
+        header.extend(["imports out", "imports in"]);
+    }
+    let mut t = table(&header);
     for p in &report.packages {
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(&p.name),
             Cell::new(format!("{:?}", p.kind).to_lowercase()),
             Cell::new(&p.path),
             num(p.files),
             num(p.lines),
-            num(p.imports_out),
-            num(p.imports_in),
-        ]);
+        ];
+        if dup {
+            row.push(num(p.duplicated_lines.unwrap_or(0)));
+            row.push(num(format!("{:.1}", p.duplication_percent.unwrap_or(0.0))));
+        }
+        if report.graph.is_some() {
+            row.extend([num(p.imports_out), num(p.imports_in)]);
+        }
+        t.add_row(row);
     }
     writeln!(out, "\nPackages\n{t}")?;
 
-    if level == Level::Package && !report.graph.package_edges.is_empty() {
+    if let Some(g) = &report.graph {
+        graph_sections(g, level, out)?;
+    }
+    if let (Some(clones), Some(overlaps)) = (&report.clones, &report.overlaps) {
+        clone_sections(report, clones, overlaps, out)?;
+    }
+
+    if !report.diagnostics.is_empty() {
+        writeln!(out, "\nDiagnostics")?;
+        for d in report.diagnostics.iter().take(MAX_ROWS) {
+            writeln!(out, "  {d}")?;
+        }
+        more(out, report.diagnostics.len())?;
+    }
+    Ok(())
+}
+
+fn graph_sections(g: &GraphReport, level: Level, out: &mut dyn Write) -> io::Result<()> {
+    if level == Level::Package && !g.package_edges.is_empty() {
         let mut t = table(&["from", "to", "imports", "type-only"]);
-        for e in &report.graph.package_edges {
+        for e in &g.package_edges {
             t.add_row(vec![
                 Cell::new(&e.from),
                 Cell::new(&e.to),
@@ -63,9 +102,9 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
         writeln!(out, "\nPackage imports\n{t}")?;
     }
 
-    if !report.graph.cycles.is_empty() {
+    if !g.cycles.is_empty() {
         let mut t = table(&["level", "members", "example"]);
-        for c in report.graph.cycles.iter().take(MAX_ROWS) {
+        for c in g.cycles.iter().take(MAX_ROWS) {
             t.add_row(vec![
                 Cell::new(format!("{:?}", c.level).to_lowercase()),
                 num(c.nodes.len()),
@@ -73,12 +112,12 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
             ]);
         }
         writeln!(out, "\nCycles (type-only imports left out)\n{t}")?;
-        more(out, report.graph.cycles.len())?;
+        more(out, g.cycles.len())?;
     }
 
-    if !report.graph.violations.is_empty() {
+    if !g.violations.is_empty() {
         let mut t = table(&["rule", "where", "import", "why"]);
-        for v in report.graph.violations.iter().take(MAX_ROWS) {
+        for v in g.violations.iter().take(MAX_ROWS) {
             t.add_row(vec![
                 Cell::new(v.rule.as_str()),
                 Cell::new(format!("{}:{}", v.from, v.line)),
@@ -87,11 +126,10 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
             ]);
         }
         writeln!(out, "\nViolations\n{t}")?;
-        more(out, report.graph.violations.len())?;
+        more(out, g.violations.len())?;
     }
 
-    let unresolved: Vec<_> =
-        report.graph.edges.iter().filter(|e| e.resolution == Resolution::Unresolved).collect();
+    let unresolved: Vec<_> = g.edges.iter().filter(|e| e.resolution == Resolution::Unresolved).collect();
     if !unresolved.is_empty() {
         let mut t = table(&["where", "import", "why"]);
         for e in unresolved.iter().take(MAX_ROWS) {
@@ -104,13 +142,59 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
         writeln!(out, "\nUnresolved imports\n{t}")?;
         more(out, unresolved.len())?;
     }
+    Ok(())
+}
 
-    if !report.diagnostics.is_empty() {
-        writeln!(out, "\nDiagnostics")?;
-        for d in report.diagnostics.iter().take(MAX_ROWS) {
-            writeln!(out, "  {d}")?;
+fn clone_sections(
+    report: &Report,
+    clones: &[CloneReport],
+    overlaps: &[OverlapReport],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // Overlap matrix of the most duplicated packages: row A, column B = lines of A also in B.
+    let mut top: Vec<_> = report.packages.iter().filter(|p| p.duplicated_lines.unwrap_or(0) > 0).collect();
+    top.sort_by(|a, b| b.duplicated_lines.cmp(&a.duplicated_lines).then(a.name.cmp(&b.name)));
+    top.truncate(MATRIX_PACKAGES);
+    if top.len() > 1 && !overlaps.is_empty() {
+        let mut cells: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+        for o in overlaps {
+            cells.insert((&o.package_a, &o.package_b), o.lines_a);
+            cells.insert((&o.package_b, &o.package_a), o.lines_b);
         }
-        more(out, report.diagnostics.len())?;
+        let mut header = vec!["lines of ↓ also in →"];
+        header.extend(top.iter().map(|p| p.name.as_str()));
+        let mut t = table(&header);
+        for a in &top {
+            let mut row = vec![Cell::new(&a.name)];
+            for b in &top {
+                let v = cells.get(&(a.name.as_str(), b.name.as_str())).copied();
+                row.push(if a.name == b.name { Cell::new("·") } else { num(v.unwrap_or(0)) });
+            }
+            t.add_row(row);
+        }
+        writeln!(out, "\nOverlap between packages\n{t}")?;
+    }
+
+    if !clones.is_empty() {
+        // Largest first: what an extraction would save.
+        let mut order: Vec<&CloneReport> = clones.iter().collect();
+        order.sort_by_key(|c| (std::cmp::Reverse(c.lines as usize * (c.fragments.len() - 1)), c.id.clone()));
+        let mut t = table(&["class", "kind", "lines", "tokens", "copies", "where"]);
+        for c in order.iter().take(MAX_ROWS) {
+            let places: Vec<String> =
+                c.fragments.iter().map(|f| format!("{}:{}-{}", f.file, f.start_line, f.end_line)).collect();
+            let kind = format!("{:?} {:?}", c.kind, c.scope).to_lowercase();
+            t.add_row(vec![
+                Cell::new(&c.id),
+                Cell::new(kind),
+                num(c.lines),
+                num(c.tokens),
+                num(c.fragments.len()),
+                Cell::new(places.join("\n")),
+            ]);
+        }
+        writeln!(out, "\nLargest clone classes\n{t}")?;
+        more(out, clones.len())?;
     }
     Ok(())
 }

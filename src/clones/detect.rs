@@ -1,0 +1,249 @@
+//! Clone classes from token streams: every maximal token sequence (at least `min_tokens` long)
+//! that stands in two or more non-overlapping places becomes one class with all its fragments.
+//!
+//! 1. Rolling hashes of every window of `min_tokens` keys, over all files in parallel; hashes
+//!    seen twice or more are kept (one sort of a `u64` per token).
+//! 2. The windows with a kept hash are grouped and verified key by key against the group's
+//!    first window: equal hashes of different tokens split into separate groups, so a hash
+//!    collision never makes a clone. Each file gets the group id of each of its windows.
+//! 3. From every group whose occurrences are not all the continuation of one earlier group,
+//!    the occurrences walk right together while their next windows share a group; whenever
+//!    the set changes (an occurrence stops, the set splits, or two start to overlap) the
+//!    current set is a right-maximal repeat: it is kept when it is also left-maximal.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// No group: the window is unique (or the file is shorter than a window).
+const NONE: u32 = u32::MAX;
+
+/// Spreads small keys (renamed symbols) over 64 bits before the rolling hash.
+pub fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+const BASE: u64 = 0x100_0000_01B3;
+
+/// Hash of each window of `w` keys (polynomial, wrapping).
+fn windows(keys: &[u64], w: usize, mix: fn(u64) -> u64) -> Vec<u64> {
+    if keys.len() < w {
+        return Vec::new();
+    }
+    let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    let mut h = keys[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(mix(k)));
+    let mut out = Vec::with_capacity(keys.len() - w + 1);
+    out.push(h);
+    for i in w..keys.len() {
+        h = h.wrapping_sub(mix(keys[i - w]).wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(mix(keys[i]));
+        out.push(h);
+    }
+    out
+}
+
+/// A repeat: the same `len` keys at each `(file, start)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    pub len: u32,
+    /// Sorted, non-overlapping.
+    pub at: Vec<(u32, u32)>,
+}
+
+/// Finds the maximal repeats of at least `w` keys. `mix` is [`splitmix`] except in tests that
+/// force hash collisions.
+pub fn repeats(files: &[Vec<u64>], w: usize, mix: fn(u64) -> u64) -> Vec<Repeat> {
+    let w = w.max(1);
+    // 1. Hashes seen at least twice.
+    let mut all: Vec<u64> = files.par_iter().flat_map_iter(|k| windows(k, w, mix)).collect();
+    all.par_sort_unstable();
+    let mut dup: Vec<u64> = all.chunk_by(|a, b| a == b).filter(|c| c.len() > 1).map(|c| c[0]).collect();
+    drop(all);
+    dup.shrink_to_fit();
+    let dup_index: FxHashMap<u64, u32> = dup.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
+
+    // 2. Candidate windows by hash bucket, then verified groups.
+    let mut cands: Vec<(u32, u32, u32)> = files
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(f, k)| {
+            let idx = &dup_index;
+            windows(k, w, mix)
+                .into_iter()
+                .enumerate()
+                .filter_map(move |(p, h)| idx.get(&h).map(|&b| (b, f as u32, p as u32)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    cands.par_sort_unstable();
+    let mut gid: Vec<Vec<u32>> = files.iter().map(|k| vec![NONE; (k.len() + 1).saturating_sub(w)]).collect();
+    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
+    for bucket in cands.chunk_by(|a, b| a.0 == b.0) {
+        // Representatives of the verified groups in this bucket (nearly always one).
+        let mut reps: Vec<(usize, (u32, u32))> = Vec::new();
+        for &(_, f, p) in bucket {
+            let window = &files[f as usize][p as usize..p as usize + w];
+            let found = reps
+                .iter()
+                .find(|(_, (rf, rp))| &files[*rf as usize][*rp as usize..*rp as usize + w] == window);
+            let g = match found {
+                Some(&(g, _)) => g,
+                None => {
+                    groups.push(Vec::new());
+                    reps.push((groups.len() - 1, (f, p)));
+                    groups.len() - 1
+                }
+            };
+            groups[g].push((f, p));
+            gid[f as usize][p as usize] = g as u32;
+        }
+    }
+    drop(cands);
+    for g in &mut groups {
+        if g.len() < 2 {
+            // A group of one: its hash was shared only by a collision.
+            let (f, p) = g[0];
+            gid[f as usize][p as usize] = NONE;
+        }
+    }
+
+    // 3. Walk right from the groups that start a run.
+    let at = |f: u32, p: i64| -> u32 {
+        if p < 0 {
+            return NONE;
+        }
+        gid[f as usize].get(p as usize).copied().unwrap_or(NONE)
+    };
+    let starts: Vec<usize> = (0..groups.len())
+        .filter(|&g| {
+            let occ = &groups[g];
+            if occ.len() < 2 {
+                return false;
+            }
+            let prev = at(occ[0].0, i64::from(occ[0].1) - 1);
+            // A continuation: every occurrence follows the same group, whose walk covers this one.
+            !(prev != NONE && occ.iter().all(|&(f, p)| at(f, i64::from(p) - 1) == prev))
+        })
+        .collect();
+    let mut out: Vec<Repeat> =
+        starts.par_iter().flat_map_iter(|&g| walk(files, &gid, &groups[g], w)).collect();
+    out.sort_by(|a, b| a.at.cmp(&b.at).then(b.len.cmp(&a.len)));
+    out.dedup();
+    out
+}
+
+/// Occurrences that share `len` keys, and how far they have walked.
+struct Walk {
+    occ: Vec<(u32, u32)>,
+    k: u32,
+}
+
+fn walk(files: &[Vec<u64>], gid: &[Vec<u32>], start: &[(u32, u32)], w: usize) -> Vec<Repeat> {
+    let next_gid = |f: u32, p: u32, k: u32| -> u32 {
+        gid[f as usize].get((p + k + 1) as usize).copied().unwrap_or(NONE)
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![Walk { occ: non_overlapping(start, w as u32), k: 0 }];
+    while let Some(Walk { mut occ, mut k }) = stack.pop() {
+        if occ.len() < 2 {
+            continue;
+        }
+        loop {
+            let len = w as u32 + k;
+            let first = next_gid(occ[0].0, occ[0].1, k);
+            let all_same = first != NONE && occ.iter().all(|&(f, p)| next_gid(f, p, k) == first);
+            let kept = non_overlapping(&occ, len + 1);
+            if all_same && kept.len() == occ.len() {
+                k += 1;
+                continue;
+            }
+            if left_maximal(files, &occ) {
+                out.push(Repeat { len, at: occ.clone() });
+            }
+            // Continue with each set of occurrences that still share their next window.
+            let mut parts: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+            for &(f, p) in &kept {
+                let g = next_gid(f, p, k);
+                if g != NONE {
+                    parts.entry(g).or_default().push((f, p));
+                }
+            }
+            let mut parts: Vec<Vec<(u32, u32)>> = parts.into_values().filter(|v| v.len() > 1).collect();
+            parts.sort();
+            stack.extend(parts.into_iter().map(|occ| Walk { occ, k: k + 1 }));
+            occ.clear();
+            break;
+        }
+    }
+    out
+}
+
+/// Drops occurrences that overlap an earlier one in the same file (a fragment matching itself
+/// shifted is no copy).
+fn non_overlapping(occ: &[(u32, u32)], len: u32) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(occ.len());
+    for &(f, p) in occ {
+        match out.last() {
+            Some(&(lf, lp)) if lf == f && p < lp + len => {}
+            _ => out.push((f, p)),
+        }
+    }
+    out
+}
+
+/// False when every occurrence is preceded by the same key: the longer repeat one key to the
+/// left is the maximal one.
+fn left_maximal(files: &[Vec<u64>], occ: &[(u32, u32)]) -> bool {
+    let before = |&(f, p): &(u32, u32)| if p == 0 { None } else { Some(files[f as usize][p as usize - 1]) };
+    let first = before(&occ[0]);
+    first.is_none() || occ.iter().any(|o| before(o) != first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<u64> {
+        s.bytes().map(u64::from).collect()
+    }
+
+    fn found(files: &[&str], w: usize, mix: fn(u64) -> u64) -> Vec<(u32, Vec<(u32, u32)>)> {
+        let files: Vec<Vec<u64>> = files.iter().map(|s| keys(s)).collect();
+        repeats(&files, w, mix).into_iter().map(|r| (r.len, r.at)).collect()
+    }
+
+    #[test]
+    fn one_class_for_many_copies() {
+        let r = found(&["xxABCDEFGHyy", "ABCDEFGH", "zABCDEFGHz", "qqqq"], 4, splitmix);
+        assert_eq!(r, vec![(8, vec![(0, 2), (1, 0), (2, 1)])]);
+    }
+
+    #[test]
+    fn insertion_splits_into_two_classes() {
+        let r = found(&["ABCDEFGH1234567", "ABCDEFGHx1234567"], 4, splitmix);
+        assert_eq!(r, vec![(8, vec![(0, 0), (1, 0)]), (7, vec![(0, 8), (1, 9)])]);
+    }
+
+    #[test]
+    fn nested_longer_repeat_in_some_copies() {
+        // "ABCDEF" in all three; "ABCDEFGHIJ" in two of them.
+        let r = found(&["ABCDEFGHIJ", "ABCDEFGHIJ", "ABCDEFxyz"], 4, splitmix);
+        assert_eq!(r, vec![(10, vec![(0, 0), (1, 0)]), (6, vec![(0, 0), (1, 0), (2, 0)])]);
+    }
+
+    #[test]
+    fn self_overlap_is_no_clone() {
+        // A periodic run repeats itself only as far as its copies do not overlap.
+        assert_eq!(found(&["abababababab"], 4, splitmix), vec![(4, vec![(0, 0), (0, 4), (0, 8)])]);
+        assert!(found(&["aaaaa"], 4, splitmix).is_empty());
+    }
+
+    #[test]
+    fn forced_hash_collisions_make_no_false_clone() {
+        // Every window hashes to 0: only verification keeps real clones.
+        let collide: fn(u64) -> u64 = |_| 0;
+        assert_eq!(found(&["ABCDEFGH", "ABCDxxxx", "pqrstuvw"], 4, collide), vec![(4, vec![(0, 0), (1, 0)])]);
+        assert!(found(&["ABCDEFGH", "abcdefgh"], 4, collide).is_empty());
+    }
+}

@@ -1,0 +1,335 @@
+//! Clones stage: token streams → clone classes, whole-file duplicates, duplication metrics and
+//! the package × package overlap matrix.
+
+pub mod detect;
+
+use crate::tokens::Tok;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::Hasher;
+
+#[derive(Debug, Clone)]
+pub struct CloneOptions {
+    /// Shortest clone, in tokens.
+    pub min_tokens: usize,
+    /// Shortest clone, in lines (of its longest fragment).
+    pub min_lines: u32,
+    /// Compare renamed tokens (identifiers and literals as one symbol each) or exact ones.
+    pub renamed: bool,
+    /// Leave TypeScript interface and type alias declarations out.
+    pub ignore_types: bool,
+    /// Keep only classes with fragments in two or more packages.
+    pub cross_package: bool,
+}
+
+impl Default for CloneOptions {
+    fn default() -> Self {
+        CloneOptions {
+            min_tokens: 50,
+            min_lines: 5,
+            renamed: true,
+            ignore_types: false,
+            cross_package: false,
+        }
+    }
+}
+
+/// What the clones stage needs of one scanned file.
+pub struct FileTokens<'a> {
+    pub tokens: &'a [Tok],
+    pub line_starts: &'a [u32],
+    pub package: usize,
+    pub lines: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CloneKind {
+    /// All fragments are identical but for whitespace and comments.
+    Exact,
+    /// Identical once identifiers and literals are renamed.
+    Renamed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Block,
+    /// Whole files whose token streams are identical.
+    File,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fragment {
+    pub file: u32,
+    pub start_line: u32,
+    pub end_line: u32,
+    pub start_col: u32,
+    pub end_col: u32,
+}
+
+impl Fragment {
+    pub fn lines(&self) -> u32 {
+        self.end_line - self.start_line + 1
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CloneClass {
+    /// Hash of the normalized token sequence (and scope): stable when the code moves.
+    pub fingerprint: u64,
+    pub kind: CloneKind,
+    pub scope: Scope,
+    pub tokens: u32,
+    /// Lines of its longest fragment.
+    pub lines: u32,
+    /// Sorted by (file, start line).
+    pub fragments: Vec<Fragment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Overlap {
+    pub a: usize,
+    pub b: usize,
+    /// Lines of `a` that also stand in `b`.
+    pub lines_a: u64,
+    /// Lines of `b` that also stand in `a`.
+    pub lines_b: u64,
+}
+
+#[derive(Debug, Default)]
+pub struct CloneOutput {
+    /// Sorted by fingerprint.
+    pub classes: Vec<CloneClass>,
+    /// Duplicated lines of each file (union of its fragments' lines).
+    pub file_duplicated: Vec<u32>,
+    /// Package pairs (a < b) sharing lines, sorted.
+    pub overlaps: Vec<Overlap>,
+}
+
+/// The kept tokens of a file (all, or those outside type declarations).
+fn stream(tokens: &[Tok], ignore_types: bool) -> Vec<Tok> {
+    tokens.iter().copied().filter(|t| !(ignore_types && t.in_type())).collect()
+}
+
+fn line_col(starts: &[u32], offset: u32) -> (u32, u32) {
+    let line = starts.partition_point(|&s| s <= offset).max(1);
+    (line as u32, offset - starts[line - 1] + 1)
+}
+
+fn fragment(file: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
+    let (start_line, start_col) = line_col(starts, toks[0].offset());
+    let last = toks[toks.len() - 1];
+    let (end_line, end_col) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
+    Fragment { file, start_line, end_line, start_col, end_col: end_col + 1 }
+}
+
+fn fingerprint(toks: &[Tok], renamed: bool, scope: Scope) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(scope as u8);
+    for t in toks {
+        h.write_u64(t.key(renamed));
+    }
+    h.finish()
+}
+
+/// Finds the clone classes of `files` (indexed by FileId).
+pub fn analyze(files: &[FileTokens], opts: &CloneOptions) -> CloneOutput {
+    analyze_with(files, opts, detect::splitmix)
+}
+
+/// [`analyze`] with the window hash's mixing function given (tests force collisions with it).
+pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u64) -> CloneOutput {
+    let streams: Vec<Vec<Tok>> = files.par_iter().map(|f| stream(f.tokens, opts.ignore_types)).collect();
+    let keys: Vec<Vec<u64>> =
+        streams.par_iter().map(|s| s.iter().map(|t| t.key(opts.renamed)).collect()).collect();
+
+    // Whole-file duplicates first: they are reported as one class of scope `file`.
+    let mut classes = whole_files(&streams, &keys, files, opts);
+
+    let repeats = detect::repeats(&keys, opts.min_tokens, mix);
+    drop(keys);
+    let mut blocks: Vec<CloneClass> = repeats
+        .par_iter()
+        .map(|r| {
+            let fragments: Vec<Fragment> =
+                r.at.iter()
+                    .map(|&(f, p)| {
+                        fragment(
+                            f,
+                            &streams[f as usize][p as usize..(p + r.len) as usize],
+                            files[f as usize].line_starts,
+                        )
+                    })
+                    .collect();
+            let (f0, p0) = r.at[0];
+            let first = &streams[f0 as usize][p0 as usize..(p0 + r.len) as usize];
+            let exact = r.at.iter().all(|&(f, p)| {
+                let other = &streams[f as usize][p as usize..(p + r.len) as usize];
+                other.iter().zip(first).all(|(a, b)| a.exact == b.exact)
+            });
+            CloneClass {
+                fingerprint: fingerprint(first, opts.renamed, Scope::Block),
+                kind: if exact { CloneKind::Exact } else { CloneKind::Renamed },
+                scope: Scope::Block,
+                tokens: r.len,
+                lines: fragments.iter().map(Fragment::lines).max().unwrap_or(0),
+                fragments,
+            }
+        })
+        .filter(|c| c.lines >= opts.min_lines)
+        .collect();
+    // Largest first, so that a class all of whose fragments lie inside kept ones is dropped.
+    blocks.sort_by(|a, b| {
+        (b.tokens, b.fragments.len(), a.fingerprint).cmp(&(a.tokens, a.fragments.len(), b.fingerprint))
+    });
+    let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); files.len()];
+    for c in &classes {
+        for fr in &c.fragments {
+            index[fr.file as usize].push((fr.start_line, fr.end_line));
+        }
+    }
+    for c in blocks {
+        let nested = c
+            .fragments
+            .iter()
+            .all(|fr| index[fr.file as usize].iter().any(|&(s, e)| s <= fr.start_line && fr.end_line <= e));
+        if !nested {
+            for fr in &c.fragments {
+                index[fr.file as usize].push((fr.start_line, fr.end_line));
+            }
+            classes.push(c);
+        }
+    }
+    if opts.cross_package {
+        classes.retain(|c| {
+            let pkgs: BTreeSet<usize> = c.fragments.iter().map(|f| files[f.file as usize].package).collect();
+            pkgs.len() > 1
+        });
+    }
+    classes.sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
+
+    let file_duplicated = duplicated_lines(files.len(), &classes);
+    let overlaps = overlaps(files, &classes);
+    CloneOutput { classes, file_duplicated, overlaps }
+}
+
+/// Files whose whole kept token streams are identical (and long enough to count).
+fn whole_files(
+    streams: &[Vec<Tok>],
+    keys: &[Vec<u64>],
+    files: &[FileTokens],
+    opts: &CloneOptions,
+) -> Vec<CloneClass> {
+    let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if k.len() >= opts.min_tokens {
+            let mut h = FxHasher::default();
+            k.iter().for_each(|&x| h.write_u64(x));
+            by_hash.entry(h.finish()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for members in by_hash.into_values().filter(|m| m.len() > 1) {
+        // Verify: equal hashes of different streams split apart.
+        let mut sets: Vec<Vec<usize>> = Vec::new();
+        for i in members {
+            match sets.iter_mut().find(|s| keys[s[0]] == keys[i]) {
+                Some(s) => s.push(i),
+                None => sets.push(vec![i]),
+            }
+        }
+        for set in sets.into_iter().filter(|s| s.len() > 1) {
+            let fragments: Vec<Fragment> =
+                set.iter().map(|&i| fragment(i as u32, &streams[i], files[i].line_starts)).collect();
+            let first = &streams[set[0]];
+            let exact = set.iter().all(|&i| streams[i].iter().zip(first).all(|(a, b)| a.exact == b.exact));
+            let lines = fragments.iter().map(Fragment::lines).max().unwrap_or(0);
+            if lines < opts.min_lines {
+                continue;
+            }
+            out.push(CloneClass {
+                fingerprint: fingerprint(first, opts.renamed, Scope::File),
+                kind: if exact { CloneKind::Exact } else { CloneKind::Renamed },
+                scope: Scope::File,
+                tokens: first.len() as u32,
+                lines,
+                fragments,
+            });
+        }
+    }
+    out
+}
+
+/// Merges line ranges and counts the lines they cover.
+fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
+    ranges.sort_unstable();
+    let (mut total, mut end) = (0, 0);
+    for (s, e) in ranges {
+        let s = s.max(end + 1);
+        if e >= s {
+            total += e - s + 1;
+            end = e;
+        }
+    }
+    total
+}
+
+fn duplicated_lines(n: usize, classes: &[CloneClass]) -> Vec<u32> {
+    let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    for c in classes {
+        for f in &c.fragments {
+            ranges[f.file as usize].push((f.start_line, f.end_line));
+        }
+    }
+    ranges.into_iter().map(covered).collect()
+}
+
+/// File → line ranges.
+type LinesByFile = FxHashMap<u32, Vec<(u32, u32)>>;
+
+fn overlaps(files: &[FileTokens], classes: &[CloneClass]) -> Vec<Overlap> {
+    // (package, other package) → file → ranges of the package's lines also in the other.
+    let mut shared: FxHashMap<(usize, usize), LinesByFile> = FxHashMap::default();
+    for c in classes {
+        let pkgs: BTreeSet<usize> = c.fragments.iter().map(|f| files[f.file as usize].package).collect();
+        if pkgs.len() < 2 {
+            continue;
+        }
+        for f in &c.fragments {
+            let a = files[f.file as usize].package;
+            for &b in pkgs.iter().filter(|&&b| b != a) {
+                shared.entry((a, b)).or_default().entry(f.file).or_default().push((f.start_line, f.end_line));
+            }
+        }
+    }
+    let lines: BTreeMap<(usize, usize), u64> = shared
+        .into_iter()
+        .map(|(k, per_file)| (k, per_file.into_values().map(|r| u64::from(covered(r))).sum()))
+        .collect();
+    let mut out: Vec<Overlap> = lines
+        .iter()
+        .filter(|((a, b), _)| a < b)
+        .map(|(&(a, b), &lines_a)| Overlap {
+            a,
+            b,
+            lines_a,
+            lines_b: lines.get(&(b, a)).copied().unwrap_or(0),
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covered;
+
+    #[test]
+    fn covered_lines_are_counted_once() {
+        assert_eq!(covered(vec![(1, 5), (3, 8), (10, 10)]), 9);
+        assert_eq!(covered(vec![]), 0);
+    }
+}
