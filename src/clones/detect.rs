@@ -12,7 +12,7 @@
 //!    current set is a right-maximal repeat: it is kept when it is also left-maximal.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// No group: the window is unique (or the file is shorter than a window).
 const NONE: u32 = u32::MAX;
@@ -27,20 +27,50 @@ pub fn splitmix(mut x: u64) -> u64 {
 
 const BASE: u64 = 0x100_0000_01B3;
 
-/// Hash of each window of `w` keys (polynomial, wrapping).
-fn windows(keys: &[u64], w: usize, mix: fn(u64) -> u64) -> Vec<u64> {
-    if keys.len() < w {
-        return Vec::new();
+/// The token streams, seen only through their keys (no copy of them is made).
+pub trait Streams: Sync {
+    fn count(&self) -> usize;
+    fn len(&self, file: usize) -> usize;
+    fn key(&self, file: usize, pos: usize) -> u64;
+}
+
+impl Streams for [Vec<u64>] {
+    fn count(&self) -> usize {
+        <[Vec<u64>]>::len(self)
     }
+    fn len(&self, file: usize) -> usize {
+        self[file].len()
+    }
+    fn key(&self, file: usize, pos: usize) -> u64 {
+        self[file][pos]
+    }
+}
+
+fn same_window<S: Streams + ?Sized>(s: &S, a: (u32, u32), b: (u32, u32), w: usize) -> bool {
+    (0..w).all(|i| s.key(a.0 as usize, a.1 as usize + i) == s.key(b.0 as usize, b.1 as usize + i))
+}
+
+/// Calls `each(position, hash)` for each window of `w` keys of a file (polynomial, wrapping).
+fn windows<S: Streams + ?Sized>(
+    s: &S,
+    f: usize,
+    w: usize,
+    mix: fn(u64) -> u64,
+    mut each: impl FnMut(u32, u64),
+) {
+    let n = s.len(f);
+    if n < w {
+        return;
+    }
+    // One pass over the file's keys, mixed once each.
+    let keys: Vec<u64> = (0..n).map(|i| mix(s.key(f, i))).collect();
     let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
-    let mut h = keys[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(mix(k)));
-    let mut out = Vec::with_capacity(keys.len() - w + 1);
-    out.push(h);
-    for i in w..keys.len() {
-        h = h.wrapping_sub(mix(keys[i - w]).wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(mix(keys[i]));
-        out.push(h);
+    let mut h = keys[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(k));
+    each(0, h);
+    for i in w..n {
+        h = h.wrapping_sub(keys[i - w].wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(keys[i]);
+        each((i - w + 1) as u32, h);
     }
-    out
 }
 
 /// A repeat: the same `len` keys at each `(file, start)`.
@@ -53,53 +83,78 @@ pub struct Repeat {
 
 /// Finds the maximal repeats of at least `w` keys. `mix` is [`splitmix`] except in tests that
 /// force hash collisions.
-pub fn repeats(files: &[Vec<u64>], w: usize, mix: fn(u64) -> u64) -> Vec<Repeat> {
+pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) -> Vec<Repeat> {
     let w = w.max(1);
-    // 1. Hashes seen at least twice.
-    let mut all: Vec<u64> = files.par_iter().flat_map_iter(|k| windows(k, w, mix)).collect();
-    all.par_sort_unstable();
-    let mut dup: Vec<u64> = all.chunk_by(|a, b| a == b).filter(|c| c.len() > 1).map(|c| c[0]).collect();
-    drop(all);
-    dup.shrink_to_fit();
-    let dup_index: FxHashMap<u64, u32> = dup.iter().enumerate().map(|(i, &h)| (h, i as u32)).collect();
-
-    // 2. Candidate windows by hash bucket, then verified groups.
-    let mut cands: Vec<(u32, u32, u32)> = files
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(f, k)| {
-            let idx = &dup_index;
-            windows(k, w, mix)
-                .into_iter()
-                .enumerate()
-                .filter_map(move |(p, h)| idx.get(&h).map(|&b| (b, f as u32, p as u32)))
-                .collect::<Vec<_>>()
+    let n = files.count();
+    // 1. Hashes seen at least twice, on 32 bits to halve the one big sort; the spurious
+    //    matches this lets through are dropped by the verification below.
+    let mut all: Vec<u32> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|f| {
+            let mut v = Vec::with_capacity((files.len(f) + 1).saturating_sub(w));
+            windows(files, f, w, mix, |_, h| v.push((h >> 32) as u32));
+            v
         })
         .collect();
-    cands.par_sort_unstable();
-    let mut gid: Vec<Vec<u32>> = files.iter().map(|k| vec![NONE; (k.len() + 1).saturating_sub(w)]).collect();
-    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
-    for bucket in cands.chunk_by(|a, b| a.0 == b.0) {
-        // Representatives of the verified groups in this bucket (nearly always one).
-        let mut reps: Vec<(usize, (u32, u32))> = Vec::new();
-        for &(_, f, p) in bucket {
-            let window = &files[f as usize][p as usize..p as usize + w];
-            let found = reps
-                .iter()
-                .find(|(_, (rf, rp))| &files[*rf as usize][*rp as usize..*rp as usize + w] == window);
-            let g = match found {
-                Some(&(g, _)) => g,
-                None => {
-                    groups.push(Vec::new());
-                    reps.push((groups.len() - 1, (f, p)));
-                    groups.len() - 1
+    all.par_sort_unstable();
+    let dup: FxHashSet<u32> = all.chunk_by(|a, b| a == b).filter(|c| c.len() > 1).map(|c| c[0]).collect();
+    drop(all);
+
+    // 2. Candidate windows, in file and position order, each verified into a group: against
+    //    the group's first window, one key at a time when the previous position already
+    //    matched that window's predecessor, else all `w` keys.
+    let cands: Vec<(u64, u32, u32)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|f| {
+            let mut v = Vec::new();
+            windows(files, f, w, mix, |p, h| {
+                if dup.contains(&((h >> 32) as u32)) {
+                    v.push((h, f as u32, p));
                 }
-            };
-            groups[g].push((f, p));
-            gid[f as usize][p as usize] = g as u32;
-        }
+            });
+            v
+        })
+        .collect();
+    drop(dup);
+    let mut gid: Vec<Vec<u32>> = (0..n).map(|f| vec![NONE; (files.len(f) + 1).saturating_sub(w)]).collect();
+    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
+    // hash → its first group; further groups of a colliding hash in `more`.
+    let mut first: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut more: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for &(h, f, p) in &cands {
+        let prev = if p > 0 { gid[f as usize][p as usize - 1] } else { NONE };
+        let matches = |g: u32| {
+            let (rf, rp) = groups[g as usize][0];
+            let aligned = prev != NONE && rp > 0 && groups[prev as usize][0] == (rf, rp - 1);
+            if aligned {
+                let last = w - 1;
+                files.key(f as usize, p as usize + last) == files.key(rf as usize, rp as usize + last)
+            } else {
+                same_window(files, (rf, rp), (f, p), w)
+            }
+        };
+        let found = match first.get(&h) {
+            None => None,
+            Some(&g) if matches(g) => Some(g),
+            Some(_) => more.get(&h).and_then(|gs| gs.iter().copied().find(|&g| matches(g))),
+        };
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                let g = (groups.len() - 1) as u32;
+                if first.contains_key(&h) {
+                    more.entry(h).or_default().push(g);
+                } else {
+                    first.insert(h, g);
+                }
+                g
+            }
+        };
+        groups[g as usize].push((f, p));
+        gid[f as usize][p as usize] = g;
     }
-    drop(cands);
+    drop((cands, first, more));
     for g in &mut groups {
         if g.len() < 2 {
             // A group of one: its hash was shared only by a collision.
@@ -139,7 +194,7 @@ struct Walk {
     k: u32,
 }
 
-fn walk(files: &[Vec<u64>], gid: &[Vec<u32>], start: &[(u32, u32)], w: usize) -> Vec<Repeat> {
+fn walk<S: Streams + ?Sized>(files: &S, gid: &[Vec<u32>], start: &[(u32, u32)], w: usize) -> Vec<Repeat> {
     let next_gid = |f: u32, p: u32, k: u32| -> u32 {
         gid[f as usize].get((p + k + 1) as usize).copied().unwrap_or(NONE)
     };
@@ -194,8 +249,9 @@ fn non_overlapping(occ: &[(u32, u32)], len: u32) -> Vec<(u32, u32)> {
 
 /// False when every occurrence is preceded by the same key: the longer repeat one key to the
 /// left is the maximal one.
-fn left_maximal(files: &[Vec<u64>], occ: &[(u32, u32)]) -> bool {
-    let before = |&(f, p): &(u32, u32)| if p == 0 { None } else { Some(files[f as usize][p as usize - 1]) };
+fn left_maximal<S: Streams + ?Sized>(files: &S, occ: &[(u32, u32)]) -> bool {
+    let before =
+        |&(f, p): &(u32, u32)| if p == 0 { None } else { Some(files.key(f as usize, p as usize - 1)) };
     let first = before(&occ[0]);
     first.is_none() || occ.iter().any(|o| before(o) != first)
 }
@@ -210,7 +266,7 @@ mod tests {
 
     fn found(files: &[&str], w: usize, mix: fn(u64) -> u64) -> Vec<(u32, Vec<(u32, u32)>)> {
         let files: Vec<Vec<u64>> = files.iter().map(|s| keys(s)).collect();
-        repeats(&files, w, mix).into_iter().map(|r| (r.len, r.at)).collect()
+        repeats(files.as_slice(), w, mix).into_iter().map(|r| (r.len, r.at)).collect()
     }
 
     #[test]

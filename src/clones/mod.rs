@@ -7,6 +7,7 @@ use crate::tokens::Tok;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::Hasher;
 
@@ -109,9 +110,31 @@ pub struct CloneOutput {
     pub overlaps: Vec<Overlap>,
 }
 
-/// The kept tokens of a file (all, or those outside type declarations).
-fn stream(tokens: &[Tok], ignore_types: bool) -> Vec<Tok> {
-    tokens.iter().copied().filter(|t| !(ignore_types && t.in_type())).collect()
+/// The kept tokens of a file: all of them (borrowed), or a copy without type declarations.
+fn stream(tokens: &[Tok], ignore_types: bool) -> Cow<'_, [Tok]> {
+    if ignore_types && tokens.iter().any(|t| t.in_type()) {
+        Cow::Owned(tokens.iter().copied().filter(|t| !t.in_type()).collect())
+    } else {
+        Cow::Borrowed(tokens)
+    }
+}
+
+/// The streams as clone detection sees them: the key of each token in the chosen mode.
+struct Keyed<'a> {
+    streams: &'a [Cow<'a, [Tok]>],
+    renamed: bool,
+}
+
+impl detect::Streams for Keyed<'_> {
+    fn count(&self) -> usize {
+        self.streams.len()
+    }
+    fn len(&self, file: usize) -> usize {
+        self.streams[file].len()
+    }
+    fn key(&self, file: usize, pos: usize) -> u64 {
+        self.streams[file][pos].key(self.renamed)
+    }
 }
 
 fn line_col(starts: &[u32], offset: u32) -> (u32, u32) {
@@ -142,15 +165,12 @@ pub fn analyze(files: &[FileTokens], opts: &CloneOptions) -> CloneOutput {
 
 /// [`analyze`] with the window hash's mixing function given (tests force collisions with it).
 pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u64) -> CloneOutput {
-    let streams: Vec<Vec<Tok>> = files.par_iter().map(|f| stream(f.tokens, opts.ignore_types)).collect();
-    let keys: Vec<Vec<u64>> =
-        streams.par_iter().map(|s| s.iter().map(|t| t.key(opts.renamed)).collect()).collect();
+    let streams: Vec<Cow<[Tok]>> = files.par_iter().map(|f| stream(f.tokens, opts.ignore_types)).collect();
 
     // Whole-file duplicates first: they are reported as one class of scope `file`.
-    let mut classes = whole_files(&streams, &keys, files, opts);
+    let mut classes = whole_files(&streams, files, opts);
 
-    let repeats = detect::repeats(&keys, opts.min_tokens, mix);
-    drop(keys);
+    let repeats = detect::repeats(&Keyed { streams: &streams, renamed: opts.renamed }, opts.min_tokens, mix);
     let mut blocks: Vec<CloneClass> = repeats
         .par_iter()
         .map(|r| {
@@ -217,18 +237,14 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
 }
 
 /// Files whose whole kept token streams are identical (and long enough to count).
-fn whole_files(
-    streams: &[Vec<Tok>],
-    keys: &[Vec<u64>],
-    files: &[FileTokens],
-    opts: &CloneOptions,
-) -> Vec<CloneClass> {
+fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions) -> Vec<CloneClass> {
+    let same = |a: &[Tok], b: &[Tok]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key(opts.renamed) == y.key(opts.renamed))
+    };
     let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if k.len() >= opts.min_tokens {
-            let mut h = FxHasher::default();
-            k.iter().for_each(|&x| h.write_u64(x));
-            by_hash.entry(h.finish()).or_default().push(i);
+    for (i, s) in streams.iter().enumerate() {
+        if s.len() >= opts.min_tokens {
+            by_hash.entry(fingerprint(s, opts.renamed, Scope::File)).or_default().push(i);
         }
     }
     let mut out = Vec::new();
@@ -236,7 +252,7 @@ fn whole_files(
         // Verify: equal hashes of different streams split apart.
         let mut sets: Vec<Vec<usize>> = Vec::new();
         for i in members {
-            match sets.iter_mut().find(|s| keys[s[0]] == keys[i]) {
+            match sets.iter_mut().find(|s| same(&streams[s[0]], &streams[i])) {
                 Some(s) => s.push(i),
                 None => sets.push(vec![i]),
             }
@@ -245,7 +261,8 @@ fn whole_files(
             let fragments: Vec<Fragment> =
                 set.iter().map(|&i| fragment(i as u32, &streams[i], files[i].line_starts)).collect();
             let first = &streams[set[0]];
-            let exact = set.iter().all(|&i| streams[i].iter().zip(first).all(|(a, b)| a.exact == b.exact));
+            let exact =
+                set.iter().all(|&i| streams[i].iter().zip(first.iter()).all(|(a, b)| a.exact == b.exact));
             let lines = fragments.iter().map(Fragment::lines).max().unwrap_or(0);
             if lines < opts.min_lines {
                 continue;
