@@ -143,10 +143,11 @@ pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) ->
             None => {
                 groups.push(Vec::new());
                 let g = (groups.len() - 1) as u32;
-                if first.contains_key(&h) {
-                    more.entry(h).or_default().push(g);
-                } else {
-                    first.insert(h, g);
+                match first.entry(h) {
+                    std::collections::hash_map::Entry::Occupied(_) => more.entry(h).or_default().push(g),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(g);
+                    }
                 }
                 g
             }
