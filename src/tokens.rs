@@ -48,6 +48,21 @@ impl Tok {
     }
 }
 
+/// Tokens that end the statement before a copied block (`;`, `}`, `)`, `]`, `,`): a clone
+/// that starts with one only grew into its neighbour by a token.
+pub fn closes_previous(sym: u16) -> bool {
+    [Token::Semi, Token::RBrace, Token::RParen, Token::RBracket, Token::Comma]
+        .iter()
+        .any(|t| sym == *t as u8 as u16)
+}
+
+/// Tokens that open what comes after a copied block (`{`, `(`, `[`, `,`, `=`).
+pub fn opens_next(sym: u16) -> bool {
+    [Token::LBrace, Token::LParen, Token::LBracket, Token::Comma, Token::Eq]
+        .iter()
+        .any(|t| sym == *t as u8 as u16)
+}
+
 fn is_ident_like(t: Token) -> bool {
     matches!(t, Token::Ident | Token::JSXName) || t.is_known_ident()
 }
@@ -140,6 +155,14 @@ mod tests {
             a.iter().map(|t| t.exact).collect::<Vec<_>>(),
             b.iter().map(|t| t.exact).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_file_with_a_syntax_error_keeps_the_tokens_before_it() {
+        let f =
+            parse_bytes_with_tokens(b"const a = 1;\nconst b = 2;\nconst c = <div>;\n", "x.tsx", Lang::Tsx);
+        assert!(f.failed);
+        assert!(f.tokens.len() >= 10, "{}", f.tokens.len());
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn walk<S: Streams + ?Sized>(files: &S, gid: &[Vec<u32>], start: &[(u32, u32)], 
 
 /// Drops occurrences that overlap an earlier one in the same file (a fragment matching itself
 /// shifted is no copy).
-fn non_overlapping(occ: &[(u32, u32)], len: u32) -> Vec<(u32, u32)> {
+pub fn non_overlapping(occ: &[(u32, u32)], len: u32) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = Vec::with_capacity(occ.len());
     for &(f, p) in occ {
         match out.last() {

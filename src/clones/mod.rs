@@ -171,6 +171,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     let mut classes = whole_files(&streams, files, opts);
 
     let repeats = detect::repeats(&Keyed { streams: &streams, renamed: opts.renamed }, opts.min_tokens, mix);
+    let repeats = trim_and_merge(&streams, repeats, opts);
     let mut blocks: Vec<CloneClass> = repeats
         .par_iter()
         .map(|r| {
@@ -205,21 +206,35 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     blocks.sort_by(|a, b| {
         (b.tokens, b.fragments.len(), a.fingerprint).cmp(&(a.tokens, a.fragments.len(), b.fingerprint))
     });
-    let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); files.len()];
-    for c in &classes {
+    // A class is redundant when one larger kept class holds every one of its fragments; a
+    // smaller class that links copies no single larger class links is kept.
+    let mut index: Vec<Vec<(u32, u32, usize)>> = vec![Vec::new(); files.len()];
+    let add = |index: &mut Vec<Vec<(u32, u32, usize)>>, c: &CloneClass, id: usize| {
         for fr in &c.fragments {
-            index[fr.file as usize].push((fr.start_line, fr.end_line));
+            index[fr.file as usize].push((fr.start_line, fr.end_line, id));
         }
+    };
+    for (id, c) in classes.iter().enumerate() {
+        add(&mut index, c, id);
     }
     for c in blocks {
-        let nested = c
-            .fragments
-            .iter()
-            .all(|fr| index[fr.file as usize].iter().any(|&(s, e)| s <= fr.start_line && fr.end_line <= e));
-        if !nested {
-            for fr in &c.fragments {
-                index[fr.file as usize].push((fr.start_line, fr.end_line));
+        let holders = |fr: &Fragment| -> BTreeSet<usize> {
+            index[fr.file as usize]
+                .iter()
+                .filter(|&&(s, e, _)| s <= fr.start_line && fr.end_line <= e)
+                .map(|&(_, _, id)| id)
+                .collect()
+        };
+        let mut common = holders(&c.fragments[0]);
+        for fr in &c.fragments[1..] {
+            if common.is_empty() {
+                break;
             }
+            let h = holders(fr);
+            common.retain(|id| h.contains(id));
+        }
+        if common.is_empty() {
+            add(&mut index, &c, classes.len());
             classes.push(c);
         }
     }
@@ -234,6 +249,53 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     let file_duplicated = duplicated_lines(files.len(), &classes);
     let overlaps = overlaps(files, &classes);
     CloneOutput { classes, file_duplicated, overlaps }
+}
+
+/// Trims the punctuation a repeat borrowed from its neighbours (`} export function f…` where
+/// the copies follow different code ending in `}`) and merges the repeats that are then the
+/// same sequence: a block copied into five apps after different code is one class of five,
+/// not one class per kind of preceding token.
+fn trim_and_merge(
+    streams: &[Cow<[Tok]>],
+    repeats: Vec<detect::Repeat>,
+    opts: &CloneOptions,
+) -> Vec<detect::Repeat> {
+    let mut merged: BTreeMap<u64, Vec<detect::Repeat>> = BTreeMap::new();
+    for r in repeats {
+        let (f0, p0) = r.at[0];
+        let toks = &streams[f0 as usize][p0 as usize..(p0 + r.len) as usize];
+        let lead = toks.iter().take_while(|t| crate::tokens::closes_previous(t.sym)).count() as u32;
+        let tail = toks.iter().rev().take_while(|t| crate::tokens::opens_next(t.sym)).count() as u32;
+        let len = r.len.saturating_sub(lead + tail);
+        if (len as usize) < opts.min_tokens {
+            continue;
+        }
+        let at: Vec<(u32, u32)> = r.at.iter().map(|&(f, p)| (f, p + lead)).collect();
+        let body = &streams[at[0].0 as usize][at[0].1 as usize..(at[0].1 + len) as usize];
+        let same = |o: &detect::Repeat| {
+            let (f, p) = o.at[0];
+            o.len == len
+                && streams[f as usize][p as usize..(p + len) as usize]
+                    .iter()
+                    .zip(body)
+                    .all(|(a, b)| a.key(opts.renamed) == b.key(opts.renamed))
+        };
+        let list = merged.entry(fingerprint(body, opts.renamed, Scope::Block)).or_default();
+        match list.iter_mut().find(|o| same(o)) {
+            Some(o) => o.at.extend(at),
+            None => list.push(detect::Repeat { len, at }),
+        }
+    }
+    merged
+        .into_values()
+        .flatten()
+        .filter_map(|mut r| {
+            r.at.sort_unstable();
+            r.at.dedup();
+            r.at = detect::non_overlapping(&r.at, r.len);
+            (r.at.len() > 1).then_some(r)
+        })
+        .collect()
 }
 
 /// Files whose whole kept token streams are identical (and long enough to count).
