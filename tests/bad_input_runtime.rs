@@ -4,16 +4,9 @@
 
 mod common;
 
-use common::{edge_lines, monodup, report};
+use common::{edge_lines, monodup, report, write};
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
 
 fn diagnostics(report: &Value) -> Vec<String> {
     report["diagnostics"]

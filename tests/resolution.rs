@@ -3,15 +3,8 @@
 
 mod common;
 
-use common::{edge_lines, report};
-use std::fs;
+use common::{edge_lines, report, write};
 use std::path::Path;
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
 
 fn graph(root: &Path) -> Vec<String> {
     edge_lines(&report(&["graph", root.to_str().unwrap()]))

@@ -8,9 +8,8 @@ pub mod table;
 use crate::clones::{CloneKind, CloneOutput, Scope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::{Cycle, PackageEdge, Violation};
-use crate::parse::ImportKind;
 use crate::pipeline::Scan;
-use crate::resolve::Resolution;
+use crate::resolve::{Edge, Resolution};
 use crate::workspace::PackageKind;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -124,18 +123,19 @@ pub struct PackageReport {
     pub duplication_percent: Option<f64>,
 }
 
+/// An edge as reported: the resolved edge with its importing file named.
 #[derive(Debug, Serialize)]
 pub struct EdgeReport {
     pub from: String,
-    pub to: Option<String>,
-    pub specifier: String,
-    pub kind: ImportKind,
-    pub type_only: bool,
-    pub resolution: Resolution,
-    pub package: Option<String>,
-    pub reason: Option<String>,
-    pub line: u32,
-    pub column: u32,
+    #[serde(flatten)]
+    pub edge: Edge,
+}
+
+impl std::ops::Deref for EdgeReport {
+    type Target = Edge;
+    fn deref(&self) -> &Edge {
+        &self.edge
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -152,18 +152,7 @@ impl Report {
         let mut edges: Vec<EdgeReport> = scan
             .edges
             .iter()
-            .map(|e| EdgeReport {
-                from: scan.files[e.from as usize].path.clone(),
-                to: e.to.clone(),
-                specifier: e.specifier.clone(),
-                kind: e.kind,
-                type_only: e.type_only,
-                resolution: e.resolution,
-                package: e.package.clone(),
-                reason: e.reason.clone(),
-                line: e.line,
-                column: e.column,
-            })
+            .map(|e| EdgeReport { from: scan.files[e.from as usize].path.clone(), edge: e.clone() })
             .collect();
         edges.sort_by(|a, b| {
             (&a.from, a.line, a.column, &a.specifier).cmp(&(&b.from, b.line, b.column, &b.specifier))
