@@ -12,6 +12,7 @@ pub mod pipeline;
 pub mod report;
 pub mod resolve;
 pub mod tokens;
+pub mod units;
 pub mod walk;
 pub mod workspace;
 

@@ -120,6 +120,8 @@ pub struct FileFacts {
     pub tokens: Vec<crate::tokens::Tok>,
     /// Byte offset of each line start, kept with the tokens to place fragments on lines.
     pub line_starts: Vec<u32>,
+    /// Top-level declarations with their lines (for the extraction planner).
+    pub units: Vec<crate::units::Unit>,
 }
 
 /// Reads and parses one file. `rel` names it in diagnostics.
@@ -266,11 +268,14 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     let mut diagnostics = Vec::new();
     let mut imports = Vec::new();
     let (mut skip, mut types) = (Vec::new(), Vec::new());
+    let mut units = Vec::new();
     let failed = match result {
         Ok(program) => {
             let mut collector =
                 ImportCollector { index, imports: &mut imports, skip: &mut skip, types: &mut types };
             program.visit_with(&mut collector);
+            units =
+                crate::units::units(&program, index, START, matches!(lang, Lang::Jsx | Lang::Tsx | Lang::Js));
             false
         }
         Err(err) => {
@@ -296,7 +301,16 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     } else {
         (Vec::new(), Vec::new())
     };
-    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics, tokens, line_starts }
+    FileFacts {
+        imports,
+        lines: index.line_count(),
+        code_lines,
+        failed,
+        diagnostics,
+        tokens,
+        line_starts,
+        units,
+    }
 }
 
 type FacetsOut = FileFacts;
