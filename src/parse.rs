@@ -51,6 +51,9 @@ pub struct Import {
     pub literal: bool,
     pub line: u32,
     pub column: u32,
+    /// The names it imports (`default`, `*` for a namespace or a whole module); empty for a
+    /// side-effect import. The planner moves what a copied unit uses with it.
+    pub names: Vec<String>,
 }
 
 /// The language of a file, from its extension.
@@ -122,6 +125,9 @@ pub struct FileFacts {
     pub line_starts: Vec<u32>,
     /// Top-level declarations with their lines (for the extraction planner).
     pub units: Vec<crate::units::Unit>,
+    /// `process.env.NAME` reads (names, sorted, once each): configuration a shared package
+    /// would have to be given.
+    pub env: Vec<String>,
 }
 
 /// Reads and parses one file. `rel` names it in diagnostics.
@@ -269,10 +275,11 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     let mut imports = Vec::new();
     let (mut skip, mut types) = (Vec::new(), Vec::new());
     let mut units = Vec::new();
+    let mut env = Vec::new();
     let failed = match result {
         Ok(program) => {
             let mut collector =
-                ImportCollector { index, imports: &mut imports, skip: &mut skip, types: &mut types };
+                ImportCollector { index, imports: &mut imports, env: &mut env, skip: &mut skip, types: &mut types };
             program.visit_with(&mut collector);
             units =
                 crate::units::units(&program, index, START, matches!(lang, Lang::Jsx | Lang::Tsx | Lang::Js));
@@ -301,16 +308,9 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     } else {
         (Vec::new(), Vec::new())
     };
-    FileFacts {
-        imports,
-        lines: index.line_count(),
-        code_lines,
-        failed,
-        diagnostics,
-        tokens,
-        line_starts,
-        units,
-    }
+    env.sort();
+    env.dedup();
+    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics, tokens, line_starts, units, env }
 }
 
 type FacetsOut = FileFacts;
@@ -375,6 +375,7 @@ fn references(comments: SingleThreadedComments, index: &LineIndex) -> Vec<Import
                     literal: true,
                     line,
                     column,
+                    names: vec!["*".into()],
                 });
             }
         }
@@ -385,6 +386,7 @@ fn references(comments: SingleThreadedComments, index: &LineIndex) -> Vec<Import
 struct ImportCollector<'a> {
     index: &'a LineIndex,
     imports: &'a mut Vec<Import>,
+    env: &'a mut Vec<String>,
     /// Spans of import declarations and `export … from` (no part in clones).
     skip: &'a mut Vec<(u32, u32)>,
     /// Spans of interface and type alias declarations.
@@ -398,7 +400,7 @@ fn range(span: Span) -> (u32, u32) {
 impl ImportCollector<'_> {
     fn push(&mut self, specifier: String, kind: ImportKind, type_only: bool, literal: bool, span: Span) {
         let (line, column) = self.index.position(span.lo.0.saturating_sub(START));
-        self.imports.push(Import { specifier, kind, type_only, literal, line, column });
+        self.imports.push(Import { specifier, kind, type_only, literal, line, column, names: vec!["*".into()] });
     }
 }
 
@@ -412,7 +414,34 @@ impl Visit for ImportCollector<'_> {
         let all_types = !decl.specifiers.is_empty()
             && decl.specifiers.iter().all(|s| matches!(s, ast::ImportSpecifier::Named(n) if n.is_type_only));
         self.push(str_value(&decl.src), ImportKind::Import, decl.type_only || all_types, true, decl.span);
+        if let Some(last) = self.imports.last_mut() {
+            last.names = decl
+                .specifiers
+                .iter()
+                .map(|s| match s {
+                    ast::ImportSpecifier::Named(n) => match &n.imported {
+                        Some(ast::ModuleExportName::Ident(i)) => i.sym.to_string(),
+                        Some(ast::ModuleExportName::Str(s)) => str_value(s),
+                        None => n.local.sym.to_string(),
+                    },
+                    ast::ImportSpecifier::Default(_) => "default".into(),
+                    ast::ImportSpecifier::Namespace(_) => "*".into(),
+                })
+                .collect();
+        }
         self.skip.push(range(decl.span));
+    }
+
+    fn visit_member_expr(&mut self, m: &ast::MemberExpr) {
+        // process.env.NAME
+        if let (ast::Expr::Member(inner), ast::MemberProp::Ident(name)) = (&*m.obj, &m.prop) {
+            let is_process_env = matches!(&*inner.obj, ast::Expr::Ident(p) if &*p.sym == "process")
+                && matches!(&inner.prop, ast::MemberProp::Ident(e) if &*e.sym == "env");
+            if is_process_env {
+                self.env.push(name.sym.to_string());
+            }
+        }
+        m.visit_children_with(self);
     }
 
     fn visit_ts_interface_decl(&mut self, decl: &ast::TsInterfaceDecl) {

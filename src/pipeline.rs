@@ -35,6 +35,10 @@ pub struct SourceFile {
     pub lines: u32,
     pub code_lines: u32,
     pub parse_failed: bool,
+    /// Top-level declarations.
+    pub units: Vec<crate::units::Unit>,
+    /// `process.env` names read.
+    pub env: Vec<String>,
 }
 
 pub struct Scan {
@@ -117,6 +121,8 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
             lines: f.lines,
             code_lines: f.code_lines,
             parse_failed: f.failed,
+            units: f.units,
+            env: f.env,
         });
         imports.push(f.imports);
     }

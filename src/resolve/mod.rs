@@ -61,6 +61,9 @@ pub struct Edge {
     pub reason: Option<String>,
     pub line: u32,
     pub column: u32,
+    /// The imported names (see [`Import::names`]).
+    #[serde(skip)]
+    pub names: Vec<String>,
 }
 
 /// Extensions tried for an extensionless specifier, in TypeScript's order.
@@ -262,6 +265,7 @@ impl Ctx<'_> {
             reason: None,
             line: imp.line,
             column: imp.column,
+            names: imp.names.clone(),
         };
         match outcome {
             Outcome::File(abs) => {
