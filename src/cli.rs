@@ -23,6 +23,9 @@ pub enum Command {
     Graph(GraphArgs),
     /// Duplicated code: clone classes, whole-file copies, duplication per package.
     Dups(DupsArgs),
+    /// The extraction plan: which copied code moves into which shared package, what must move
+    /// with it, what blocks it, and the lines it saves.
+    Plan(ScanArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,7 +78,11 @@ pub struct ScanArgs {
 pub enum Format {
     Table,
     Json,
+    /// A document (scan, plan).
+    Markdown,
+    /// Graphviz (graph).
     Dot,
+    /// Mermaid flowchart (graph).
     Mermaid,
 }
 

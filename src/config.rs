@@ -16,6 +16,15 @@ pub struct Config {
     pub packages: PackagesConfig,
     #[serde(default)]
     pub clones: ClonesConfig,
+    #[serde(default)]
+    pub plan: PlanConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanConfig {
+    /// Scope of new package names, e.g. "@acme" (default: the workspace's most common scope).
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

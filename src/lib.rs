@@ -9,6 +9,7 @@ pub mod graph;
 pub mod lines;
 pub mod parse;
 pub mod pipeline;
+pub mod plan;
 pub mod report;
 pub mod resolve;
 pub mod tokens;
@@ -59,6 +60,7 @@ struct Job<'a> {
     include_type_imports: bool,
     graph: bool,
     clones: Option<&'a CloneArgs>,
+    plan: bool,
 }
 
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
@@ -70,14 +72,16 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             include_type_imports: a.include_type_imports,
             graph: true,
             clones: None,
+            plan: false,
         },
-        Command::Scan(a) => Job {
+        Command::Scan(a) | Command::Plan(a) => Job {
             root: &a.graph.root,
             common: &a.graph.common,
             level: a.graph.level,
             include_type_imports: a.graph.include_type_imports,
             graph: true,
             clones: Some(&a.clones),
+            plan: true,
         },
         Command::Dups(a) => Job {
             root: &a.root,
@@ -86,9 +90,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             include_type_imports: false,
             graph: false,
             clones: Some(&a.clones),
+            plan: false,
         },
     };
-    run_job(&job, out, err)
+    let only_plan = matches!(cli.command, Command::Plan(_));
+    run_job(&job, only_plan, out, err)
 }
 
 fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::Result<clones::CloneOptions> {
@@ -124,10 +130,17 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
         include_type_imports: job.include_type_imports || config.scan.include_type_imports,
         graph: job.graph,
         clones,
+        plan: job.plan,
+        scope: config.plan.scope,
     })
 }
 
-fn run_job(job: &Job, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+fn run_job(
+    job: &Job,
+    only_plan: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
     let opts = options(job)?;
     let scan = pipeline::scan(&opts)?;
     let report = report::Report::from_scan(&scan, &job.root.to_string_lossy().replace('\\', "/"));
@@ -138,8 +151,13 @@ fn run_job(job: &Job, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     };
     let mut buf = Vec::new();
     match common.format {
-        Format::Table => report::table::render(&report, level, &mut buf)?,
+        Format::Table if only_plan => report::plan_table::render(&report, &mut buf)?,
+        Format::Table => {
+            report::table::render(&report, level, &mut buf)?;
+            report::plan_table::render(&report, &mut buf)?;
+        }
         Format::Json => report::json(&report, &mut buf)?,
+        Format::Markdown => report::markdown::render(&report, &mut buf)?,
         Format::Dot => report::dot::render(&report, level, &mut buf)?,
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
     }

@@ -278,8 +278,13 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     let mut env = Vec::new();
     let failed = match result {
         Ok(program) => {
-            let mut collector =
-                ImportCollector { index, imports: &mut imports, env: &mut env, skip: &mut skip, types: &mut types };
+            let mut collector = ImportCollector {
+                index,
+                imports: &mut imports,
+                env: &mut env,
+                skip: &mut skip,
+                types: &mut types,
+            };
             program.visit_with(&mut collector);
             units =
                 crate::units::units(&program, index, START, matches!(lang, Lang::Jsx | Lang::Tsx | Lang::Js));
@@ -310,7 +315,17 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     };
     env.sort();
     env.dedup();
-    FileFacts { imports, lines: index.line_count(), code_lines, failed, diagnostics, tokens, line_starts, units, env }
+    FileFacts {
+        imports,
+        lines: index.line_count(),
+        code_lines,
+        failed,
+        diagnostics,
+        tokens,
+        line_starts,
+        units,
+        env,
+    }
 }
 
 type FacetsOut = FileFacts;
@@ -400,7 +415,15 @@ fn range(span: Span) -> (u32, u32) {
 impl ImportCollector<'_> {
     fn push(&mut self, specifier: String, kind: ImportKind, type_only: bool, literal: bool, span: Span) {
         let (line, column) = self.index.position(span.lo.0.saturating_sub(START));
-        self.imports.push(Import { specifier, kind, type_only, literal, line, column, names: vec!["*".into()] });
+        self.imports.push(Import {
+            specifier,
+            kind,
+            type_only,
+            literal,
+            line,
+            column,
+            names: vec!["*".into()],
+        });
     }
 }
 

@@ -24,6 +24,10 @@ pub struct Options {
     pub graph: bool,
     /// Detect clones too (the parse then keeps normalized tokens).
     pub clones: Option<crate::clones::CloneOptions>,
+    /// Plan the extraction (needs the graph and the clones).
+    pub plan: bool,
+    /// Scope of new package names (`[plan] scope`).
+    pub scope: Option<String>,
 }
 
 /// One scanned file. Its index in [`Scan::files`] is its FileId.
@@ -50,6 +54,7 @@ pub struct Scan {
     /// None when the graph was not asked for.
     pub graph: Option<GraphOutput>,
     pub clones: Option<crate::clones::CloneOutput>,
+    pub plan: Option<Vec<crate::plan::PlanItem>>,
     /// Sorted by file, line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -166,7 +171,18 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     });
     drop(tokens);
     timer.lap("clones");
+    let plan = match (&clones, opts.plan && opts.graph) {
+        (Some(c), true) => Some(crate::plan::plan(&crate::plan::PlanInput {
+            ws: &ws,
+            files: &files,
+            edges: &edges,
+            clones: c,
+            scope: opts.scope.as_deref(),
+        })),
+        _ => None,
+    };
+    timer.lap("plan");
     diagnostics.sort();
     diagnostics.dedup();
-    Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, clones, diagnostics })
+    Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, clones, plan, diagnostics })
 }

@@ -2,7 +2,9 @@
 //! the summary are derived from the same lists that are printed, so they can never disagree.
 
 pub mod dot;
+pub mod markdown;
 pub mod mermaid;
+pub mod plan_table;
 pub mod table;
 
 use crate::clones::{CloneKind, CloneOutput, Scope};
@@ -31,6 +33,9 @@ pub struct Report {
     pub clones: Option<Vec<CloneReport>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overlaps: Option<Vec<OverlapReport>>,
+    /// Absent unless the command plans (scan, plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Vec<crate::plan::PlanItem>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -92,6 +97,11 @@ pub struct Summary {
     pub duplication_percent: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clone_classes: Option<usize>,
+    /// Sum of the plan items' positive savings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_savings_lines: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_items: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edges: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,6 +233,11 @@ impl Report {
             duplicated_lines: duplicated,
             duplication_percent: duplicated.map(|d| percent(d, lines)),
             clone_classes: clones.as_ref().map(Vec::len),
+            estimated_savings_lines: scan
+                .plan
+                .as_ref()
+                .map(|p| p.iter().map(|i| i.savings_lines.max(0)).sum()),
+            plan_items: scan.plan.as_ref().map(Vec::len),
             edges: graph.as_ref().map(|g| g.edges.len()),
             unresolved: graph
                 .as_ref()
@@ -239,6 +254,7 @@ impl Report {
             graph,
             clones,
             overlaps,
+            plan: scan.plan.clone(),
             diagnostics: scan.diagnostics.clone(),
         }
     }

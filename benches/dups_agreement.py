@@ -1,0 +1,955 @@
+#!/usr/bin/env python3
+"""Clone agreement between monodup and jscpd on the same tree.
+
+Usage:
+  python3 benches/dups_agreement.py MONODUP_JSON JSCPD_JSON [--root TREE]
+        [--min-tokens N] [--min-lines N] [--mode renamed|exact]
+        [--examples N] [--target PCT] [--json OUT]
+
+MONODUP_JSON is `monodup dups TREE --format json` output; JSCPD_JSON is jscpd 5's JSON report
+(jscpd-report.json) for the same tree, run from or on TREE so that its paths are relative to it
+(benches/compare_dups.sh --out PREFIX writes both). --min-tokens, --min-lines and --mode must be
+the ones monodup ran with (defaults 50, 5, renamed); they are used only to explain misses.
+
+jscpd finds a pair: firstFile lines [a1, a2] and secondFile lines [b1, b2]. monodup finds that
+pair when one monodup class has a fragment in the first file and another fragment in the second
+file whose line ranges each overlap the jscpd side by at least half the lines of the jscpd pair's
+shorter side (ceil(min(a2-a1+1, b2-b1+1) / 2)). The reverse, per monodup fragment: a fragment is
+confirmed by jscpd when some jscpd pair has one side overlapping it and the other side
+overlapping another fragment of the same class, each by at least half the lines of the class's
+shortest fragment. The script prints the share of jscpd pairs monodup finds (target 99%), the
+share of monodup fragments, classes (all fragments confirmed) and duplicated lines jscpd
+confirms, and the misses grouped by cause with examples.
+
+Causes are found by re-tokenizing the two places (with --root) the way each tool does, closely
+enough to explain (a small JS/TS/JSX lexer in this file, not either tool's parser):
+  monodup renamed: identifiers, JSX names and the contextual keywords swc lexes as known idents
+    (type, as, async, string, boolean, private, readonly, interface, enum, ...) are one symbol;
+    strings, numbers, regexes, template parts and JSX text are one symbol per kind; other
+    keywords (true, null, this, ...) and punctuation are themselves; import declarations and
+    `export ... from` are left out; a repeat loses the leading `; } ) ] ,` and the trailing
+    `{ ( [ , =` it borrowed from its neighbours before min_tokens is checked; min_lines counts
+    the longest fragment's lines (end - start + 1 >= N).
+  jscpd 5 with --ignore-identifiers --ignore-literals (oxc tokens): identifiers are one symbol;
+    every word oxc knows as a keyword, contextual ones included, stays itself; strings, numbers
+    and regexes are one symbol; template parts, JSX text and private names stay themselves;
+    imports count; min_lines is checked on the first fragment only, as end - start >= N.
+Then each miss is put down to what ends the other tool's common run: import statements, borrowed
+punctuation, literal kinds, contextual keywords, template or JSX text, the min_lines or min_tokens
+boundary, a fragment overlapping itself in one file, a file the other tool did not parse. A miss
+where the other tool's rules give a long enough run is listed as "should match" (a candidate bug).
+
+--root TREE    the scanned tree (default: the `root` in MONODUP_JSON); needed for causes
+--examples N   examples per group (default 8)
+--target PCT   exit 1 when the share of jscpd pairs monodup finds is below PCT (default 99)
+--json OUT     also write the numbers and every miss with its cause as JSON
+"""
+import argparse
+import json
+import os
+import signal
+import sys
+from collections import Counter, defaultdict
+
+# -- tokens -----------------------------------------------------------------------------------
+
+# Words swc_ecma_parser lexes as keywords (not identifiers): monodup keeps them as themselves.
+SWC_KEYWORDS = set("""await break case catch class const continue debugger default delete do else export
+extends false finally for function if import in instanceof let new null return super switch this
+throw true try typeof var void while with yield module""".split())
+# Words oxc lexes as keywords (reserved, contextual, strict-mode, TypeScript): jscpd keeps them.
+OXC_KEYWORDS = set("""await break case catch class const continue debugger default delete do else enum
+export extends false finally for function if import in instanceof new null return super switch this
+throw true try typeof var void while with async from get meta of set target accessor source defer
+abstract as asserts assert any boolean constructor declare infer intrinsic is keyof module namespace
+never out readonly require number object satisfies string symbol type undefined unique using
+unknown global bigint override implements interface let package private protected public static
+yield""".split())
+# Words swc lexes as known identifiers (monodup's renamed mode makes them identifiers).
+SWC_KNOWN_IDENTS = set("""abstract any as asserts assert async bigint boolean constructor declare enum
+from get global implements interface intrinsic is keyof namespace never number object of out
+override package private protected public readonly require set static string symbol type undefined
+unique unknown using accessor infer satisfies meta target""".split())
+
+PUNCT = sorted(""">>>= ... === !== **= <<= >>= >>> &&= ||= ??= => == != <= >= && || ?? ?. ++ -- += -= *= /=
+%= &= |= ^= ** << >> { } ( ) [ ] ; , < > + - * / % & | ^ ! ~ ? : = . @ #""".split(), key=len, reverse=True)
+# Tokens before which `/` starts a regex rather than a division.
+REGEX_AFTER_WORDS = {"return", "typeof", "case", "do", "else", "in", "instanceof", "new", "delete", "void",
+                     "throw", "yield", "await", "of"}
+JSX_AFTER = {None, "(", ",", "=", ":", "?", "[", "{", "}", ";", "=>", "&&", "||", "??", "!", "return",
+             "yield", "default", "else", "do", "case"}
+CLOSES_PREVIOUS = {";", "}", ")", "]", ","}
+OPENS_NEXT = {"{", "(", "[", ",", "="}
+
+
+class Tok:
+    __slots__ = ("kind", "text", "start", "end", "line", "skip")
+
+    def __init__(self, kind, text, start, end, line):
+        self.kind, self.text, self.start, self.end, self.line = kind, text, start, end, line
+        self.skip = False  # inside an import declaration or `export ... from` (monodup leaves out)
+
+    def __repr__(self):
+        return f"{self.kind}:{self.text!r}@{self.line}"
+
+
+def is_ident_start(c):
+    return c.isalpha() or c in "_$" or ord(c) >= 0x80
+
+
+def is_ident_char(c):
+    return c.isalnum() or c in "_$" or ord(c) >= 0x80
+
+
+def lex(text, jsx):
+    """Tokens of `text` (decoded as latin-1, so offsets are byte offsets). Never raises."""
+    toks = []
+    n = len(text)
+    i = 0
+    line = 1
+    # Mode stack: ["js", depth] | ["tpl", depth] (js inside `${`) | ["tag", closing] | ["children"]
+    stack = [["js", 0]]
+
+    def prev_text():
+        return toks[-1].text if toks else None
+
+    def regex_ok():
+        """Whether a `/` here starts a regex (after an operator or keyword) or divides."""
+        if not toks:
+            return True
+        t = toks[-1]
+        if t.kind == "ident":
+            return t.text in REGEX_AFTER_WORDS
+        if t.kind == "tpl":
+            return t.text.endswith("${")
+        if t.kind == "punct":
+            return t.text not in (")", "]", "}")
+        return False
+
+    def scan_template(start, first):
+        """From `start` (just after ` or }) to the end of this template part."""
+        nonlocal line
+        j = start
+        while j < n:
+            c = text[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "`":
+                return j + 1, ("NoSub" if first else "Tail")
+            if c == "$" and j + 1 < n and text[j + 1] == "{":
+                return j + 2, ("Head" if first else "Middle")
+            j += 1
+        return n, "Tail"
+
+    while i < n:
+        mode = stack[-1]
+        c = text[i]
+        if mode[0] == "children":
+            if c == "{":
+                toks.append(Tok("punct", "{", i, i + 1, line))
+                stack.append(["js", 0, "jsxexpr"])
+                i += 1
+                continue
+            if c == "<":
+                closing = i + 1 < n and text[i + 1] == "/"
+                toks.append(Tok("punct", "<", i, i + 1, line))
+                i += 1
+                stack.append(["tag", closing])
+                continue
+            j = i
+            while j < n and text[j] not in "{<":
+                j += 1
+            toks.append(Tok("jsxtext", text[i:j], i, j, line))
+            line += text.count("\n", i, j)
+            i = j
+            continue
+        # whitespace
+        if c == "\n":
+            line += 1
+            i += 1
+            continue
+        if c in " \t\r\f\v\ufeff":
+            i += 1
+            continue
+        if c == "/" and i + 1 < n and text[i + 1] in "/*" and mode[0] != "tag":
+            if text[i + 1] == "/":
+                j = text.find("\n", i)
+                i = n if j < 0 else j
+            else:
+                j = text.find("*/", i + 2)
+                j = n if j < 0 else j + 2
+                line += text.count("\n", i, j)
+                i = j
+            continue
+        if c == "#" and i == 0 and text.startswith("#!"):
+            j = text.find("\n")
+            i = n if j < 0 else j
+            continue
+        if mode[0] == "tag":
+            if c == "/" and i + 1 < n and text[i + 1] == ">":
+                toks.append(Tok("punct", "/", i, i + 1, line))
+                toks.append(Tok("punct", ">", i + 1, i + 2, line))
+                i += 2
+                stack.pop()  # self-closing: back to the parent (children or js)
+                continue
+            if c == ">":
+                toks.append(Tok("punct", ">", i, i + 1, line))
+                i += 1
+                closing = mode[1]
+                stack.pop()
+                if closing:
+                    if stack[-1][0] == "children":
+                        stack.pop()
+                else:
+                    stack.append(["children"])
+                continue
+            if c in "\"'":
+                j = i + 1
+                while j < n and text[j] != c:
+                    j += 1
+                j = min(j + 1, n)
+                toks.append(Tok("str", text[i:j], i, j, line))
+                line += text.count("\n", i, j)
+                i = j
+                continue
+            if c == "{":
+                toks.append(Tok("punct", "{", i, i + 1, line))
+                stack.append(["js", 0, "jsxattr"])
+                i += 1
+                continue
+            if is_ident_start(c):
+                j = i + 1
+                while j < n and (is_ident_char(text[j]) or text[j] == "-"):
+                    j += 1
+                toks.append(Tok("jsxname", text[i:j], i, j, line))
+                i = j
+                continue
+            # / . : = and anything else
+            toks.append(Tok("punct", c, i, i + 1, line))
+            i += 1
+            continue
+        # js or tpl (js inside a template substitution)
+        if c == "`":
+            j, part = scan_template(i + 1, True)
+            toks.append(Tok("tpl", text[i:j], i, j, line))
+            line += text.count("\n", i, j)
+            i = j
+            if part == "Head":
+                stack.append(["tpl", 0])
+            continue
+        if c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            toks.append(Tok("str", text[i:j], i, j, line))
+            i = j
+            continue
+        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] in "._" or
+                             (text[j] in "+-" and text[j - 1] in "eE" and not text[i:j].lower().startswith("0x"))):
+                j += 1
+            toks.append(Tok("num", text[i:j], i, j, line))
+            i = j
+            continue
+        if is_ident_start(c) or (c == "\\" and i + 1 < n and text[i + 1] == "u"):
+            j = i + 1
+            while j < n and (is_ident_char(text[j]) or text[j] == "\\"):
+                j += 1
+            toks.append(Tok("ident", text[i:j], i, j, line))
+            i = j
+            continue
+        if c == "#" and i + 1 < n and is_ident_start(text[i + 1]):
+            j = i + 2
+            while j < n and is_ident_char(text[j]):
+                j += 1
+            toks.append(Tok("priv", text[i:j], i, j, line))
+            i = j
+            continue
+        if c == "/" and regex_ok():
+            j = i + 1
+            in_class = False
+            while j < n and text[j] != "\n":
+                d = text[j]
+                if d == "\\":
+                    j += 2
+                    continue
+                if d == "[":
+                    in_class = True
+                elif d == "]":
+                    in_class = False
+                elif d == "/" and not in_class:
+                    break
+                j += 1
+            if j < n and text[j] == "/":
+                j += 1
+                while j < n and is_ident_char(text[j]):
+                    j += 1
+                toks.append(Tok("regex", text[i:j], i, j, line))
+                i = j
+                continue
+        if c == "<" and jsx and prev_text() in JSX_AFTER and i + 1 < n and (is_ident_start(text[i + 1]) or text[i + 1] == ">"):
+            # a JSX element (or fragment) starts here
+            toks.append(Tok("punct", "<", i, i + 1, line))
+            i += 1
+            stack.append(["tag", False])
+            continue
+        if c == "{":
+            mode[1] += 1
+            toks.append(Tok("punct", "{", i, i + 1, line))
+            i += 1
+            continue
+        if c == "}":
+            if mode[1] == 0 and mode[0] == "tpl":
+                j, part = scan_template(i + 1, False)
+                toks.append(Tok("tpl", text[i:j], i, j, line))
+                line += text.count("\n", i, j)
+                i = j
+                if part == "Tail":
+                    stack.pop()
+                continue
+            toks.append(Tok("punct", "}", i, i + 1, line))
+            i += 1
+            if mode[1] == 0 and len(stack) > 1:
+                stack.pop()  # end of a JSX expression container or attribute value
+            else:
+                mode[1] = max(0, mode[1] - 1)
+            continue
+        for p in PUNCT:
+            if text.startswith(p, i):
+                toks.append(Tok("punct", p, i, i + len(p), line))
+                i += len(p)
+                break
+        else:
+            toks.append(Tok("punct", c, i, i + 1, line))
+            i += 1
+    mark_imports(toks)
+    return toks
+
+
+def mark_imports(toks):
+    """Marks import declarations and `export ... from` statements (top level only)."""
+    depth = 0
+    k = 0
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if t.kind == "punct" and t.text == "{":
+            depth += 1
+        elif t.kind == "punct" and t.text == "}":
+            depth = max(0, depth - 1)
+        if depth == 0 and t.kind == "ident" and t.text in ("import", "export"):
+            nxt = toks[k + 1] if k + 1 < n else None
+            end = None
+            if t.text == "import" and nxt is not None and nxt.text not in ("(", "."):
+                # up to the module specifier: the first string after `from`, or right after import
+                m = k + 1
+                while m < n:
+                    if toks[m].kind == "str" and (toks[m - 1].text in ("from", "import", "require", "(")):
+                        end = m
+                        if toks[m - 1].text == "(" and m + 1 < n and toks[m + 1].text == ")":
+                            end = m + 1
+                        break
+                    if toks[m].text == ";" or toks[m].line > t.line + 200:
+                        end = m - 1
+                        break
+                    m += 1
+            elif t.text == "export" and nxt is not None:
+                m = k + 1
+                if m < n and toks[m].text == "type":
+                    m += 1
+                if m < n and toks[m].text == "*":
+                    while m < n and not (toks[m].kind == "str" and toks[m - 1].text == "from"):
+                        if toks[m].text == ";":
+                            break
+                        m += 1
+                    end = m if m < n and toks[m].kind == "str" else None
+                elif m < n and toks[m].text == "{":
+                    d = 0
+                    while m < n:
+                        if toks[m].text == "{":
+                            d += 1
+                        elif toks[m].text == "}":
+                            d -= 1
+                            if d == 0:
+                                break
+                        m += 1
+                    if m + 2 < n and toks[m + 1].text == "from" and toks[m + 2].kind == "str":
+                        end = m + 2
+            if end is not None:
+                # `with { type: "json" }` and the semicolon belong to the declaration
+                m = end + 1
+                if m < n and toks[m].text in ("with", "assert") and m + 1 < n and toks[m + 1].text == "{":
+                    while m < n and toks[m].text != "}":
+                        m += 1
+                    end = m
+                if end + 1 < n and toks[end + 1].text == ";":
+                    end += 1
+                for q in range(k, end + 1):
+                    toks[q].skip = True
+                k = end + 1
+                continue
+        k += 1
+
+
+def key_monodup(t, renamed=True):
+    if not renamed:
+        if t.kind == "str":
+            return "s:" + t.text[1:-1]
+        if t.kind == "jsxtext":
+            return "x:" + " ".join(t.text.split())
+        return t.kind + ":" + t.text
+    if t.kind == "ident":
+        if t.text in SWC_KEYWORDS:
+            return t.text
+        return "I"
+    if t.kind == "priv":
+        return "# I"
+    if t.kind == "jsxname":
+        return "I"
+    if t.kind == "tpl":
+        first, last = t.text[0], t.text[-1]
+        return "tpl:" + ("`" if first == "`" else "}") + ("`" if last == "`" else "${")
+    if t.kind in ("str", "num", "regex", "jsxtext"):
+        if t.kind == "num" and t.text.endswith("n"):
+            return "bigint"
+        return t.kind
+    return t.text
+
+
+def key_jscpd(t, renamed=True):
+    if t.kind == "ident":
+        if t.text in OXC_KEYWORDS:
+            return t.text
+        return "I" if renamed else "i:" + t.text
+    if t.kind == "jsxname":
+        return "I" if renamed else "i:" + t.text
+    if t.kind in ("str", "num", "regex"):
+        # --ignore-literals: one symbol per kind of literal (a string never matches a number)
+        return "L:" + t.kind if renamed else t.kind + ":" + t.text
+    return t.kind + ":" + t.text
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+def overlap(a1, a2, b1, b2):
+    return max(0, min(a2, b2) - max(a1, b1) + 1)
+
+
+def half(n):
+    return (n + 1) // 2
+
+
+class Tree:
+    def __init__(self, root):
+        self.root = root
+        self.cache = {}
+
+    def tokens(self, rel):
+        if rel in self.cache:
+            return self.cache[rel]
+        toks = None
+        if self.root:
+            try:
+                with open(os.path.join(self.root, rel), "rb") as f:
+                    text = f.read().decode("latin-1")
+                jsx = not rel.endswith((".ts", ".mts", ".cts"))
+                toks = lex(text, jsx)
+            except OSError:
+                toks = None
+        self.cache[rel] = toks
+        return toks
+
+    def lines(self, rel):
+        try:
+            with open(os.path.join(self.root, rel), "rb") as f:
+                return f.read().decode("utf-8", "replace").split("\n")
+        except (OSError, TypeError):
+            return []
+
+
+def pair_tokens(toks, start, end):
+    """Indices of the tokens within byte offsets [start, end)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    k = lo
+    while k < len(toks) and toks[k].end <= end:
+        out.append(k)
+        k += 1
+    return out
+
+
+def line_offset(toks_lines, line, col):
+    """Byte offset of (1-based line, 1-based byte column) from a list of line starts."""
+    if line - 1 < len(toks_lines):
+        return toks_lines[line - 1] + col - 1
+    return toks_lines[-1] if toks_lines else 0
+
+
+class LineStarts:
+    def __init__(self, root):
+        self.root = root
+        self.cache = {}
+
+    def get(self, rel):
+        if rel not in self.cache:
+            starts = [0]
+            try:
+                with open(os.path.join(self.root, rel), "rb") as f:
+                    data = f.read()
+                pos = data.find(b"\n")
+                while pos >= 0:
+                    starts.append(pos + 1)
+                    pos = data.find(b"\n", pos + 1)
+            except OSError:
+                pass
+            self.cache[rel] = starts
+        return self.cache[rel]
+
+
+# -- common runs --------------------------------------------------------------------------------
+
+def best_run(ta, tb, pairs, key, skip_imports, a_range=None):
+    """The longest run of equal keys, in the streams as the tool sees them, through any of the
+    aligned token pairs `pairs` [(index in ta, index in tb)], extended both ways as far as the keys
+    stay equal. Returns (run_a, run_b, why_left, why_right): lists of indices into ta and tb and
+    what stopped the run at each end."""
+    sa = [k for k, t in enumerate(ta) if not (skip_imports and t.skip)]
+    sb = [k for k, t in enumerate(tb) if not (skip_imports and t.skip)]
+    pos_a = {k: p for p, k in enumerate(sa)}
+    pos_b = {k: p for p, k in enumerate(sb)}
+    best = None
+    seen = set()
+    for ia, ib in pairs:
+        if ia not in pos_a or ib not in pos_b:
+            continue
+        pa, pb = pos_a[ia], pos_b[ib]
+        if (pa - pb, pa) in seen:
+            continue
+        if key(ta[sa[pa]]) != key(tb[sb[pb]]):
+            continue
+        lo_a, lo_b = pa, pb
+        while lo_a > 0 and lo_b > 0 and key(ta[sa[lo_a - 1]]) == key(tb[sb[lo_b - 1]]) and \
+                not (ta is tb and lo_a - 1 == lo_b - 1):
+            lo_a -= 1
+            lo_b -= 1
+        hi_a, hi_b = pa, pb
+        while hi_a + 1 < len(sa) and hi_b + 1 < len(sb) and key(ta[sa[hi_a + 1]]) == key(tb[sb[hi_b + 1]]):
+            hi_a += 1
+            hi_b += 1
+        for p in range(lo_a, hi_a + 1):
+            seen.add((pa - pb, p))
+        run = ([sa[p] for p in range(lo_a, hi_a + 1)], [sb[p] for p in range(lo_b, hi_b + 1)])
+
+        def why(pa_, pb_, side):
+            if pa_ < 0 or pb_ < 0 or pa_ >= len(sa) or pb_ >= len(sb):
+                return "file edge"
+            x, y = ta[sa[pa_]], tb[sb[pb_]]
+            # was there an import between the run and this token?
+            ka = sa[pa_ + 1] - 1 if side == "left" else sa[pa_ - 1] + 1
+            kb = sb[pb_ + 1] - 1 if side == "left" else sb[pb_ - 1] + 1
+            if skip_imports and ((0 <= ka < len(ta) and ta[ka].skip) or (0 <= kb < len(tb) and tb[kb].skip)):
+                return "import"
+            return (x, y)
+
+        wl = why(lo_a - 1, lo_b - 1, "left")
+        wr = why(hi_a + 1, hi_b + 1, "right")
+        score = len(run[0])
+        if a_range is not None:
+            score = sum(1 for k in run[0] if a_range[0] <= ta[k].start < a_range[1])
+        if best is None or score > best[0]:
+            best = (score, run, wl, wr)
+    if best is None:
+        return None
+    return best[1][0], best[1][1], best[2], best[3]
+
+
+def trim_borrowed(run_a, run_b, ta):
+    """monodup's trim: leading `; } ) ] ,` and trailing `{ ( [ , =` (by the first stream)."""
+    lo, hi = 0, len(run_a)
+    while lo < hi and ta[run_a[lo]].kind == "punct" and ta[run_a[lo]].text in CLOSES_PREVIOUS:
+        lo += 1
+    while hi > lo and ta[run_a[hi - 1]].kind == "punct" and ta[run_a[hi - 1]].text in OPENS_NEXT:
+        hi -= 1
+    return run_a[lo:hi], run_b[lo:hi]
+
+
+def describe_diff(w):
+    """A short cause for the token pair that ended a run."""
+    if w in ("file edge", "import") or w is None:
+        return w or "file edge"
+    x, y = w
+    kinds = {x.kind, y.kind}
+    if kinds <= {"str", "num", "regex"} and x.kind != y.kind:
+        return "literal kinds differ"
+    if "tpl" in kinds and kinds <= {"tpl"}:
+        return "template text differs"
+    if "jsxtext" in kinds and kinds <= {"jsxtext"}:
+        return "JSX text differs"
+    words = {x.text, y.text} if kinds == {"ident"} else set()
+    if words and (words & OXC_KEYWORDS or words & SWC_KNOWN_IDENTS):
+        return "keyword vs identifier"
+    return "code differs"
+
+
+def show(t):
+    return t.text if len(t.text) <= 30 else t.text[:27] + "..."
+
+
+# -- main -------------------------------------------------------------------------------------
+
+def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("monodup")
+    ap.add_argument("jscpd")
+    ap.add_argument("--root")
+    ap.add_argument("--min-tokens", type=int, default=50)
+    ap.add_argument("--min-lines", type=int, default=5)
+    ap.add_argument("--mode", choices=("renamed", "exact"), default="renamed")
+    ap.add_argument("--examples", type=int, default=8)
+    ap.add_argument("--target", type=float, default=99.0)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+
+    m = json.load(open(args.monodup))
+    j = json.load(open(args.jscpd))
+    root = args.root or m.get("root")
+    if root and not os.path.isdir(root):
+        root = None
+    renamed = args.mode == "renamed"
+    tree = Tree(root)
+    starts = LineStarts(root) if root else None
+    classes = m.get("clones", [])
+    pairs = j.get("duplicates", [])
+    unparsed = {d.get("file") for d in m.get("diagnostics", []) if d.get("severity") in ("error", "warning")}
+
+    # index of monodup fragments per file
+    mfr = defaultdict(list)
+    for ci, c in enumerate(classes):
+        for fi, f in enumerate(c["fragments"]):
+            mfr[f["file"]].append((f["start_line"], f["end_line"], ci, fi))
+
+    def mkey(t):
+        return key_monodup(t, renamed)
+
+    def jkey(t):
+        return key_jscpd(t, renamed)
+
+    # ---- forward: jscpd pairs monodup finds ----
+    found = 0
+    misses = []
+    for p in pairs:
+        A, B = p["firstFile"], p["secondFile"]
+        need = half(min(A["end"] - A["start"] + 1, B["end"] - B["start"] + 1))
+        ca = {(ci, fi) for s, e, ci, fi in mfr.get(A["name"], ()) if overlap(s, e, A["start"], A["end"]) >= need}
+        cb = {(ci, fi) for s, e, ci, fi in mfr.get(B["name"], ()) if overlap(s, e, B["start"], B["end"]) >= need}
+        if any(x[0] == y[0] and x[1] != y[1] for x in ca for y in cb):
+            found += 1
+        else:
+            misses.append(p)
+
+    def forward_cause(p):
+        A, B = p["firstFile"], p["secondFile"]
+        lines_a, lines_b = A["end"] - A["start"] + 1, B["end"] - B["start"] + 1
+        if A["name"] == B["name"] and overlap(A["start"], A["end"], B["start"], B["end"]) > 0:
+            return "overlaps itself in one file (monodup drops overlapping copies)", {}
+        for side in (A, B):
+            if side["name"] in unparsed:
+                return "file with a monodup diagnostic (not parsed)", {}
+        # partial: some monodup class links the two places, just less than half of them
+        ca = {ci for s, e, ci, fi in mfr.get(A["name"], ()) if overlap(s, e, A["start"], A["end"]) > 0}
+        cb = {ci for s, e, ci, fi in mfr.get(B["name"], ()) if overlap(s, e, B["start"], B["end"]) > 0}
+        partial = ca & cb
+        if not root:
+            return ("shorter monodup class" if partial else "no monodup class") + " (no --root: not analysed)", {}
+        ta, tb = tree.tokens(A["name"]), tree.tokens(B["name"])
+        if ta is None or tb is None:
+            return "file not readable under --root", {}
+        ia = pair_tokens(ta, A["startLoc"]["position"], A["endLoc"]["position"])
+        ib = pair_tokens(tb, B["startLoc"]["position"], B["endLoc"]["position"])
+        info = {"jscpd_tokens": p.get("tokens"), "lexed": (len(ia), len(ib))}
+        if len(ia) != len(ib) or any(jkey(ta[x]) != jkey(tb[y]) for x, y in zip(ia, ib)):
+            # our lexer does not reproduce jscpd's match: align from the start as far as it goes
+            info["lexer"] = "differs from jscpd"
+        aligned = list(zip(ia, ib))
+        if ta is tb:
+            aligned = [(x, y) for x, y in aligned if x != y]
+        r = best_run(ta, tb, aligned, mkey, True, (A["startLoc"]["position"], A["endLoc"]["position"]))
+        if r is None:
+            # every aligned token is an import, or every pair differs
+            if ia and all(ta[x].skip for x in ia):
+                return "import/export-from statements only", info
+            return "no common run under monodup's rules", info
+        run_a, run_b, wl, wr = r
+        full = len(run_a)
+        run_a2, run_b2 = trim_borrowed(run_a, run_b, ta)
+        info.update(run=full, trimmed=len(run_a2), left=describe_diff(wl), right=describe_diff(wr))
+        if run_a2:
+            la = ta[run_a2[-1]].line - ta[run_a2[0]].line + 1
+            lb = tb[run_b2[-1]].line - tb[run_b2[0]].line + 1
+            info["lines"] = max(la, lb)
+            if ta is tb and not (run_a2[-1] < run_b2[0] or run_b2[-1] < run_a2[0]):
+                return "overlaps itself in one file (monodup drops overlapping copies)", info
+        if len(run_a2) >= args.min_tokens:
+            if info.get("lines", 0) < args.min_lines:
+                return "below monodup's min_lines", info
+            # long enough by monodup's rules, yet not reported as such
+            return "should match (monodup's rules give a long enough run)", info
+        # too short: what made it short?
+        imports_in = sum(1 for x in ia if ta[x].skip)
+        if full >= args.min_tokens:
+            return "min_tokens boundary: borrowed punctuation trimmed", info
+        if imports_in and len(ia) - imports_in < args.min_tokens:
+            return "import/export-from statements (monodup leaves them out)", info
+        ends = {info["left"], info["right"]}
+        if "import" in ends:
+            return "import/export-from statements (monodup leaves them out)", info
+        if "literal kinds differ" in ends:
+            return "literal kinds differ (jscpd: one literal; monodup: string/number/regex)", info
+        if info.get("lexer"):
+            return "unexplained (lexer could not reproduce jscpd's tokens)", info
+        return f"min_tokens boundary: monodup's run is shorter ({'/'.join(sorted(ends))})", info
+
+    fcauses = defaultdict(list)
+    for p in misses:
+        cause, info = forward_cause(p)
+        fcauses[cause].append((p, info))
+
+    # ---- reverse: monodup fragments jscpd confirms ----
+    jfr = defaultdict(list)
+    for k, p in enumerate(pairs):
+        jfr[p["firstFile"]["name"]].append((p["firstFile"]["start"], p["firstFile"]["end"], k, 0))
+        jfr[p["secondFile"]["name"]].append((p["secondFile"]["start"], p["secondFile"]["end"], k, 1))
+    frag_total = frag_ok = class_ok = 0
+    unconfirmed = []
+    for ci, c in enumerate(classes):
+        fr = c["fragments"]
+        need = half(min(f["end_line"] - f["start_line"] + 1 for f in fr))
+        hits = defaultdict(lambda: (set(), set()))
+        for i, f in enumerate(fr):
+            for s, e, k, side in jfr.get(f["file"], ()):
+                if overlap(s, e, f["start_line"], f["end_line"]) >= need:
+                    hits[k][side].add(i)
+        ok = set()
+        for a, b in hits.values():
+            for x in a:
+                for y in b:
+                    if x != y:
+                        ok.add(x)
+                        ok.add(y)
+        frag_total += len(fr)
+        frag_ok += len(ok)
+        if len(ok) == len(fr):
+            class_ok += 1
+        else:
+            unconfirmed.append((ci, ok))
+
+    def union(ranges_by_file):
+        total = 0
+        for ranges in ranges_by_file.values():
+            end = 0
+            for s, e in sorted(ranges):
+                s = max(s, end + 1)
+                if e >= s:
+                    total += e - s + 1
+                    end = e
+        return total
+
+    mlines, jlines, both = defaultdict(list), defaultdict(list), defaultdict(list)
+    for c in classes:
+        for f in c["fragments"]:
+            mlines[f["file"]].append((f["start_line"], f["end_line"]))
+    for p in pairs:
+        for side in (p["firstFile"], p["secondFile"]):
+            jlines[side["name"]].append((side["start"], side["end"]))
+    # lines in both: intersect per file
+    def as_set(ranges):
+        s = set()
+        for a, b in ranges:
+            s.update(range(a, b + 1))
+        return s
+    common = 0
+    for f in set(mlines) & set(jlines):
+        common += len(as_set(mlines[f]) & as_set(jlines[f]))
+    mu, ju = union(mlines), union(jlines)
+
+    def reverse_cause(ci, ok):
+        c = classes[ci]
+        fr = c["fragments"]
+        bad = [i for i in range(len(fr)) if i not in ok]
+        f = fr[bad[0]]
+        # compare with a confirmed fragment if there is one, else with the next one
+        others = [i for i in range(len(fr)) if i != bad[0]]
+        g = fr[next((i for i in others if i in ok), others[0])]
+        info = {"fragments": len(fr), "unconfirmed": len(bad)}
+        exts = {os.path.splitext(x["file"])[1] for x in (f, g)}
+        if len(exts) > 1 and not ({".ts", ".tsx"} >= exts or {".js", ".jsx", ".mjs", ".cjs"} >= exts):
+            return "across file formats (jscpd compares JS and TS apart)", info, (f, g)
+        if not root:
+            return "not analysed (no --root)", info, (f, g)
+        ta, tb = tree.tokens(f["file"]), tree.tokens(g["file"])
+        if ta is None or tb is None:
+            return "file not readable under --root", info, (f, g)
+        sa, sb = starts.get(f["file"]), starts.get(g["file"])
+        a0 = line_offset(sa, f["start_line"], f["start_col"])
+        a1 = line_offset(sa, f["end_line"], f["end_col"])
+        b0 = line_offset(sb, g["start_line"], g["start_col"])
+        b1 = line_offset(sb, g["end_line"], g["end_col"])
+        ia = [k for k in pair_tokens(ta, a0, a1) if not ta[k].skip]
+        ib = [k for k in pair_tokens(tb, b0, b1) if not tb[k].skip]
+        info["lexed"] = (len(ia), len(ib))
+        if len(ia) != len(ib) or any(mkey(ta[x]) != mkey(tb[y]) for x, y in zip(ia, ib)):
+            info["lexer"] = "differs from monodup"
+        aligned = list(zip(ia, ib))
+        if c["scope"] == "file" and f["file"] != g["file"]:
+            pass
+        r = best_run(ta, tb, aligned, jkey, False, (a0, a1))
+        if r is None:
+            info["run"] = 0
+            if info.get("lexer"):
+                return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)
+            return "jscpd's tokens differ throughout", info, (f, g)
+        run_a, run_b, wl, wr = r
+        info.update(run=len(run_a), left=describe_diff(wl), right=describe_diff(wr))
+        span_a = ta[run_a[-1]].line - ta[run_a[0]].line
+        span_b = tb[run_b[-1]].line - tb[run_b[0]].line
+        info["jscpd_span"] = (span_a, span_b)
+        if len(run_a) >= args.min_tokens:
+            if min(span_a, span_b) < args.min_lines:
+                return "below jscpd's min_lines (jscpd needs end - start >= N)", info, (f, g)
+            if len(fr) > 2:
+                return "should match: jscpd pairs only some copies of a many-copy block", info, (f, g)
+            return "should match (jscpd's rules give a long enough run)", info, (f, g)
+        ends = {info["left"], info["right"]}
+        for cause in ("keyword vs identifier", "template text differs", "JSX text differs"):
+            if cause in ends:
+                return {
+                    "keyword vs identifier": "monodup renames contextual keywords (type, as, string, private, ...); jscpd keeps them",
+                    "template text differs": "template literal text differs (monodup renames it; jscpd compares it)",
+                    "JSX text differs": "JSX text differs (monodup renames it; jscpd compares it)",
+                }[cause], info, (f, g)
+        if info.get("lexer"):
+            return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)
+        return f"min_tokens boundary: jscpd's run is shorter ({'/'.join(sorted(ends))})", info, (f, g)
+
+    rcauses = defaultdict(list)
+    for ci, ok in unconfirmed:
+        cause, info, ex = reverse_cause(ci, ok)
+        rcauses[cause].append((ci, info, ex))
+
+    # ---- print ----
+    def pct(a, b):
+        return f"{100.0 * a / b:.2f}%" if b else "n/a"
+
+    share = 100.0 * found / len(pairs) if pairs else 100.0
+    print(f"jscpd pairs: {len(pairs)}; monodup classes: {len(classes)} "
+          f"({sum(len(c['fragments']) for c in classes)} fragments)")
+    print(f"jscpd pairs monodup also finds:      {found} of {len(pairs)} = {pct(found, len(pairs))}"
+          f" (target {args.target:g}%)")
+    print(f"monodup fragments jscpd confirms:    {frag_ok} of {frag_total} = {pct(frag_ok, frag_total)}")
+    print(f"monodup classes jscpd fully confirms: {class_ok} of {len(classes)} = {pct(class_ok, len(classes))}")
+    print(f"duplicated lines: monodup {mu}, jscpd {ju}, both {common} "
+          f"({pct(common, ju)} of jscpd's, {pct(common, mu)} of monodup's)")
+
+    lines_cache = {}
+
+    def src(rel):
+        if rel not in lines_cache:
+            lines_cache[rel] = tree.lines(rel) if root else []
+        return lines_cache[rel]
+
+    def excerpt(rel, a, b, indent="        ", limit=14):
+        ls = src(rel)
+        out = []
+        if not ls:
+            return out
+        rng = list(range(a, b + 1))
+        if len(rng) > limit:
+            rng = rng[: limit // 2] + [None] + rng[-(limit // 2):]
+        for n in rng:
+            if n is None:
+                out.append(f"{indent}   ...")
+            elif 1 <= n <= len(ls):
+                out.append(f"{indent}{n:5} | {ls[n - 1][:140]}")
+        return out
+
+    def monodup_view(name, a, b):
+        hits = [(s, e, ci) for s, e, ci, fi in mfr.get(name, ()) if overlap(s, e, a, b) > 0]
+        if not hits:
+            return "monodup: no class here"
+        hits.sort(key=lambda h: -overlap(h[0], h[1], a, b))
+        parts = []
+        for s, e, ci in hits[:3]:
+            c = classes[ci]
+            parts.append(f"{c['id']} {s}-{e} ({c['tokens']} tok, {len(c['fragments'])} frags, {c['kind']})")
+        more = f" +{len(hits) - 3} more" if len(hits) > 3 else ""
+        return "monodup: " + "; ".join(parts) + more
+
+    def jscpd_view(name, a, b):
+        hits = [(s, e, k) for s, e, k, side in jfr.get(name, ()) if overlap(s, e, a, b) > 0]
+        if not hits:
+            return "jscpd: no pair here"
+        hits.sort(key=lambda h: -overlap(h[0], h[1], a, b))
+        parts = []
+        for s, e, k in hits[:3]:
+            p = pairs[k]
+            other = p["secondFile"] if p["firstFile"]["name"] == name and p["firstFile"]["start"] == s else p["firstFile"]
+            parts.append(f"{s}-{e} with {other['name']}:{other['start']}-{other['end']} ({p['tokens']} tok)")
+        more = f" +{len(hits) - 3} more" if len(hits) > 3 else ""
+        return "jscpd: " + "; ".join(parts) + more
+
+    print(f"\n== jscpd pairs monodup misses: {len(misses)}, by cause")
+    for cause, items in sorted(fcauses.items(), key=lambda kv: -len(kv[1])):
+        print(f"\n-- {cause}: {len(items)} ({pct(len(items), len(pairs))} of jscpd's pairs)")
+        for p, info in items[: args.examples]:
+            A, B = p["firstFile"], p["secondFile"]
+            print(f"  * jscpd: {A['name']}:{A['start']}-{A['end']}  ~  {B['name']}:{B['start']}-{B['end']}"
+                  f"  ({p['tokens']} tokens, {p.get('kind', '?')})")
+            if info:
+                print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items()))
+            for side in (A, B):
+                print(f"    {side['name']}:{side['start']}-{side['end']}   "
+                      f"{monodup_view(side['name'], side['start'], side['end'])}")
+                print("\n".join(excerpt(side["name"], side["start"], side["end"])))
+
+    print(f"\n== monodup classes jscpd does not fully confirm: {len(unconfirmed)}, by cause")
+    for cause, items in sorted(rcauses.items(), key=lambda kv: -len(kv[1])):
+        nfr = sum(info["unconfirmed"] for _, info, _ in items)
+        print(f"\n-- {cause}: {len(items)} classes, {nfr} unconfirmed fragments")
+        for ci, info, (f, g) in items[: args.examples]:
+            c = classes[ci]
+            print(f"  * monodup {c['id']}: {c['tokens']} tokens, {c['lines']} lines, {c['kind']}, {c['scope']},"
+                  f" {len(c['fragments'])} fragments ({info['unconfirmed']} unconfirmed)")
+            print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items() if k not in ("fragments", "unconfirmed")))
+            for x in (f, g):
+                print(f"    {x['file']}:{x['start_line']}-{x['end_line']}   "
+                      f"{jscpd_view(x['file'], x['start_line'], x['end_line'])}")
+                print("\n".join(excerpt(x["file"], x["start_line"], x["end_line"])))
+
+    if args.json:
+        out = {
+            "jscpd_pairs": len(pairs), "found": found, "share": share,
+            "fragments": frag_total, "fragments_confirmed": frag_ok,
+            "classes": len(classes), "classes_confirmed": class_ok,
+            "lines": {"monodup": mu, "jscpd": ju, "both": common},
+            "forward_misses": {c: [{"pair": p, "why": i} for p, i in v] for c, v in fcauses.items()},
+            "reverse_misses": {c: [{"class": classes[ci]["id"], "why": i,
+                                    "example": [x for x in ex]} for ci, i, ex in v]
+                               for c, v in rcauses.items()},
+        }
+        with open(args.json, "w") as fh:
+            json.dump(out, fh, indent=1, default=str)
+    sys.exit(0 if share >= args.target else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+//! What a piece of copied code is about, from its paths, names and imports. The rules, first
+//! match wins, are documented in docs/plan.md.
+
+use crate::units::{Unit, UnitKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concern {
+    AnimatedComponents,
+    UiComponents,
+    Auth,
+    Hooks,
+    ApiClient,
+    Types,
+    Config,
+    Utils,
+}
+
+impl Concern {
+    /// The short name a new package gets (`@acme/<short>`).
+    pub fn package_name(self) -> &'static str {
+        match self {
+            Concern::AnimatedComponents => "motion",
+            Concern::UiComponents => "ui",
+            Concern::Auth => "auth",
+            Concern::Hooks => "hooks",
+            Concern::ApiClient => "api-client",
+            Concern::Types => "types",
+            Concern::Config => "config",
+            Concern::Utils => "utils",
+        }
+    }
+
+    /// Words that, in an existing library's name, say it holds this concern.
+    pub fn library_words(self) -> &'static [&'static str] {
+        match self {
+            Concern::AnimatedComponents => &["motion", "animation", "animations"],
+            Concern::UiComponents => &["ui", "components", "design-system"],
+            Concern::Auth => &["auth"],
+            Concern::Hooks => &["hooks"],
+            Concern::ApiClient => &["api", "api-client", "client", "sdk"],
+            Concern::Types => &["types"],
+            Concern::Config => &["config"],
+            Concern::Utils => &["utils", "lib", "shared", "common"],
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Concern::AnimatedComponents => "animated-components",
+            Concern::UiComponents => "ui-components",
+            Concern::Auth => "auth",
+            Concern::Hooks => "hooks",
+            Concern::ApiClient => "api-client",
+            Concern::Types => "types",
+            Concern::Config => "config",
+            Concern::Utils => "utils",
+        }
+    }
+}
+
+fn has_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| words.contains(&w))
+}
+
+/// The concern of copied units, given their files' paths and the npm packages those files import.
+pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
+    let paths: Vec<String> = paths.iter().map(|p| p.to_ascii_lowercase()).collect();
+    let names: Vec<String> = units.iter().map(|u| u.name.to_ascii_lowercase()).collect();
+    let imports = |pred: &dyn Fn(&str) -> bool| externals.iter().any(|e| pred(e));
+    let in_paths = |words: &[&str]| paths.iter().any(|p| has_word(p, words));
+    let in_names = |subs: &[&str]| names.iter().any(|n| subs.iter().any(|s| n.contains(s)));
+
+    if imports(&|e| e == "framer-motion" || e == "motion" || e.starts_with("@react-spring"))
+        || in_paths(&["animated", "motion"])
+    {
+        return Concern::AnimatedComponents;
+    }
+    if paths.iter().any(|p| p.contains("components/ui/"))
+        || imports(&|e| e.starts_with("@radix-ui/") || e == "class-variance-authority")
+    {
+        return Concern::UiComponents;
+    }
+    if in_paths(&["auth", "session", "login", "signin", "middleware"])
+        || in_names(&["auth", "session", "login", "token"])
+    {
+        return Concern::Auth;
+    }
+    if (!units.is_empty() && units.iter().all(|u| u.kind == UnitKind::Hook)) || in_paths(&["hooks"]) {
+        return Concern::Hooks;
+    }
+    if in_paths(&["api", "client", "fetcher", "http"])
+        || imports(&|e| ["axios", "ky", "ofetch", "graphql-request"].contains(&e))
+    {
+        return Concern::ApiClient;
+    }
+    if !units.is_empty() && units.iter().all(|u| u.kind == UnitKind::Type) {
+        return Concern::Types;
+    }
+    if !units.is_empty() && units.iter().all(|u| matches!(u.kind, UnitKind::Component | UnitKind::Type)) {
+        return Concern::UiComponents;
+    }
+    if in_paths(&["config", "constants", "env"]) {
+        return Concern::Config;
+    }
+    Concern::Utils
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, kind: UnitKind) -> Unit {
+        Unit { name: name.into(), kind, exported: true, start_line: 1, end_line: 2 }
+    }
+
+    #[test]
+    fn rules_in_order() {
+        let hook = unit("useDebounce", UnitKind::Hook);
+        let f = unit("cn", UnitKind::Function);
+        assert_eq!(infer(&["apps/a/src/components/ui/button.tsx"], &[&f], &["clsx"]), Concern::UiComponents);
+        assert_eq!(
+            infer(&["apps/a/src/components/fade-in.tsx"], &[&f], &["framer-motion"]),
+            Concern::AnimatedComponents
+        );
+        assert_eq!(infer(&["apps/a/src/contexts/auth-context.tsx"], &[&hook], &[]), Concern::Auth);
+        assert_eq!(infer(&["apps/a/src/hooks/use-debounce.ts"], &[&hook], &[]), Concern::Hooks);
+        assert_eq!(infer(&["apps/a/src/lib/api-client.ts"], &[&f], &["axios"]), Concern::ApiClient);
+        assert_eq!(infer(&["apps/a/src/lib/utils.ts"], &[&f], &["clsx"]), Concern::Utils);
+        assert_eq!(
+            infer(&["apps/a/src/types/user.ts"], &[&unit("User", UnitKind::Type)], &[]),
+            Concern::Types
+        );
+    }
+}
