@@ -593,6 +593,8 @@ def describe_diff(w):
     if "tpl" in kinds and kinds <= {"tpl"}:
         return "template text differs"
     if "jsxtext" in kinds and kinds <= {"jsxtext"}:
+        if x.text.split() == y.text.split():
+            return "JSX indentation differs"
         return "JSX text differs"
     words = {x.text, y.text} if kinds == {"ident"} else set()
     if words and (words & OXC_KEYWORDS or words & SWC_KNOWN_IDENTS):
@@ -729,29 +731,35 @@ def main():
     for k, p in enumerate(pairs):
         jfr[p["firstFile"]["name"]].append((p["firstFile"]["start"], p["firstFile"]["end"], k, 0))
         jfr[p["secondFile"]["name"]].append((p["secondFile"]["start"], p["secondFile"]["end"], k, 1))
-    frag_total = frag_ok = class_ok = 0
-    unconfirmed = []
+    frag_total = frag_linked = frag_covered = class_linked = class_covered = 0
+    uncovered = []
     for ci, c in enumerate(classes):
         fr = c["fragments"]
         need = half(min(f["end_line"] - f["start_line"] + 1 for f in fr))
         hits = defaultdict(lambda: (set(), set()))
+        covered = set()
         for i, f in enumerate(fr):
+            own = half(f["end_line"] - f["start_line"] + 1)
             for s, e, k, side in jfr.get(f["file"], ()):
-                if overlap(s, e, f["start_line"], f["end_line"]) >= need:
+                ov = overlap(s, e, f["start_line"], f["end_line"])
+                if ov >= need:
                     hits[k][side].add(i)
-        ok = set()
+                if ov >= own:
+                    covered.add(i)
+        linked = set()
         for a, b in hits.values():
             for x in a:
                 for y in b:
                     if x != y:
-                        ok.add(x)
-                        ok.add(y)
+                        linked.add(x)
+                        linked.add(y)
         frag_total += len(fr)
-        frag_ok += len(ok)
-        if len(ok) == len(fr):
-            class_ok += 1
-        else:
-            unconfirmed.append((ci, ok))
+        frag_linked += len(linked)
+        frag_covered += len(covered)
+        class_linked += len(linked) == len(fr)
+        class_covered += len(covered) == len(fr)
+        if len(covered) < len(fr):
+            uncovered.append((ci, covered))
 
     def union(ranges_by_file):
         total = 0
@@ -790,7 +798,7 @@ def main():
         # compare with a confirmed fragment if there is one, else with the next one
         others = [i for i in range(len(fr)) if i != bad[0]]
         g = fr[next((i for i in others if i in ok), others[0])]
-        info = {"fragments": len(fr), "unconfirmed": len(bad)}
+        info = {"fragments": len(fr), "uncovered": len(bad)}
         exts = {os.path.splitext(x["file"])[1] for x in (f, g)}
         if len(exts) > 1 and not ({".ts", ".tsx"} >= exts or {".js", ".jsx", ".mjs", ".cjs"} >= exts):
             return "across file formats (jscpd compares JS and TS apart)", info, (f, g)
@@ -826,23 +834,22 @@ def main():
         if len(run_a) >= args.min_tokens:
             if min(span_a, span_b) < args.min_lines:
                 return "below jscpd's min_lines (jscpd needs end - start >= N)", info, (f, g)
-            if len(fr) > 2:
-                return "should match: jscpd pairs only some copies of a many-copy block", info, (f, g)
             return "should match (jscpd's rules give a long enough run)", info, (f, g)
         ends = {info["left"], info["right"]}
-        for cause in ("keyword vs identifier", "template text differs", "JSX text differs"):
+        for cause in ("keyword vs identifier", "JSX indentation differs", "JSX text differs", "template text differs"):
             if cause in ends:
                 return {
                     "keyword vs identifier": "monodup renames contextual keywords (type, as, string, private, ...); jscpd keeps them",
                     "template text differs": "template literal text differs (monodup renames it; jscpd compares it)",
                     "JSX text differs": "JSX text differs (monodup renames it; jscpd compares it)",
+                    "JSX indentation differs": "JSX indentation differs (jscpd compares the whitespace between JSX tags)",
                 }[cause], info, (f, g)
         if info.get("lexer"):
             return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)
         return f"min_tokens boundary: jscpd's run is shorter ({'/'.join(sorted(ends))})", info, (f, g)
 
     rcauses = defaultdict(list)
-    for ci, ok in unconfirmed:
+    for ci, ok in uncovered:
         cause, info, ex = reverse_cause(ci, ok)
         rcauses[cause].append((ci, info, ex))
 
@@ -855,8 +862,12 @@ def main():
           f"({sum(len(c['fragments']) for c in classes)} fragments)")
     print(f"jscpd pairs monodup also finds:      {found} of {len(pairs)} = {pct(found, len(pairs))}"
           f" (target {args.target:g}%)")
-    print(f"monodup fragments jscpd confirms:    {frag_ok} of {frag_total} = {pct(frag_ok, frag_total)}")
-    print(f"monodup classes jscpd fully confirms: {class_ok} of {len(classes)} = {pct(class_ok, len(classes))}")
+    print(f"monodup fragments jscpd reports as duplicated (any partner): {frag_covered} of {frag_total}"
+          f" = {pct(frag_covered, frag_total)}; classes with every fragment so: {class_covered} of {len(classes)}"
+          f" = {pct(class_covered, len(classes))}")
+    print(f"monodup fragments jscpd pairs with another fragment of the same class: {frag_linked} of {frag_total}"
+          f" = {pct(frag_linked, frag_total)}; classes with every fragment so: {class_linked} of {len(classes)}"
+          f" = {pct(class_linked, len(classes))}")
     print(f"duplicated lines: monodup {mu}, jscpd {ju}, both {common} "
           f"({pct(common, ju)} of jscpd's, {pct(common, mu)} of monodup's)")
 
@@ -921,15 +932,15 @@ def main():
                       f"{monodup_view(side['name'], side['start'], side['end'])}")
                 print("\n".join(excerpt(side["name"], side["start"], side["end"])))
 
-    print(f"\n== monodup classes jscpd does not fully confirm: {len(unconfirmed)}, by cause")
+    print(f"\n== monodup classes with fragments jscpd does not report at all: {len(uncovered)}, by cause")
     for cause, items in sorted(rcauses.items(), key=lambda kv: -len(kv[1])):
-        nfr = sum(info["unconfirmed"] for _, info, _ in items)
-        print(f"\n-- {cause}: {len(items)} classes, {nfr} unconfirmed fragments")
+        nfr = sum(info["uncovered"] for _, info, _ in items)
+        print(f"\n-- {cause}: {len(items)} classes, {nfr} fragments ({pct(nfr, frag_total)} of monodup's)")
         for ci, info, (f, g) in items[: args.examples]:
             c = classes[ci]
             print(f"  * monodup {c['id']}: {c['tokens']} tokens, {c['lines']} lines, {c['kind']}, {c['scope']},"
-                  f" {len(c['fragments'])} fragments ({info['unconfirmed']} unconfirmed)")
-            print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items() if k not in ("fragments", "unconfirmed")))
+                  f" {len(c['fragments'])} fragments ({info['uncovered']} not reported by jscpd)")
+            print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items() if k not in ("fragments", "uncovered")))
             for x in (f, g):
                 print(f"    {x['file']}:{x['start_line']}-{x['end_line']}   "
                       f"{jscpd_view(x['file'], x['start_line'], x['end_line'])}")
@@ -938,8 +949,8 @@ def main():
     if args.json:
         out = {
             "jscpd_pairs": len(pairs), "found": found, "share": share,
-            "fragments": frag_total, "fragments_confirmed": frag_ok,
-            "classes": len(classes), "classes_confirmed": class_ok,
+            "fragments": frag_total, "fragments_covered": frag_covered, "fragments_linked": frag_linked,
+            "classes": len(classes), "classes_covered": class_covered, "classes_linked": class_linked,
             "lines": {"monodup": mu, "jscpd": ju, "both": common},
             "forward_misses": {c: [{"pair": p, "why": i} for p, i in v] for c, v in fcauses.items()},
             "reverse_misses": {c: [{"class": classes[ci]["id"], "why": i,
