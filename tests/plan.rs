@@ -89,8 +89,12 @@ fn hooks_savings_match_a_hand_count() {
             ("@acme/web".to_string(), 72),
         ]
     );
-    let units: Vec<&str> = hooks["units"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
-    assert_eq!(units, ["SetValue", "readStorage", "readValue", "useDebounce", "useDebouncedCallback", "useLocalStorage"]);
+    let units: Vec<&str> =
+        hooks["units"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        units,
+        ["SetValue", "readStorage", "readValue", "useDebounce", "useDebouncedCallback", "useLocalStorage"]
+    );
 }
 
 #[test]
@@ -117,8 +121,11 @@ fn dependencies_drift_blockers_and_warnings() {
     // The API client reads its base URL from the environment: a warning, not a blocker.
     let api = item(&r, "api-client");
     assert_eq!(api["blocked"], false);
-    assert!(api["blockers"].as_array().unwrap().iter().any(|b| b["kind"] == "env"
-        && b["message"].as_str().unwrap().contains("NEXT_PUBLIC_API_URL")));
+    assert!(api["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["kind"] == "env" && b["message"].as_str().unwrap().contains("NEXT_PUBLIC_API_URL")));
     // auth needs the api client, which another item moves.
     let auth = item(&r, "auth");
     let planned: Vec<&str> = auth["dependencies"]
