@@ -83,11 +83,18 @@ OPENS_NEXT = {"{", "(", "[", ",", "="}
 
 
 class Tok:
-    __slots__ = ("kind", "text", "start", "end", "line", "skip")
+    __slots__ = ("kind", "text", "start", "end", "line", "skip", "wm", "wj")
 
     def __init__(self, kind, text, start, end, line):
         self.kind, self.text, self.start, self.end, self.line = kind, text, start, end, line
         self.skip = False  # inside an import declaration or `export ... from` (monodup leaves out)
+        # How many tokens each tool's lexer makes of it: swc (monodup) lexes `?.`, `#name` and a
+        # template head or middle (`...${`) as two tokens each and `</` as one; oxc (jscpd) the
+        # other way round. The `/` of `</` gets wm = 0.
+        self.wm = 1
+        self.wj = 1
+        if kind == "priv" or (kind == "punct" and text == "?.") or (kind == "tpl" and text.endswith("${")):
+            self.wm = 2
 
     def __repr__(self):
         return f"{self.kind}:{self.text!r}@{self.line}"
@@ -153,7 +160,8 @@ def lex(text, jsx):
                 continue
             if c == "<":
                 closing = i + 1 < n and text[i + 1] == "/"
-                toks.append(Tok("punct", "<", i, i + 1, line))
+                # swc lexes the `</` of a closing tag as one token, unlike the `<` of an opening one
+                toks.append(Tok("punct", "</" if closing else "<", i, i + 1, line))
                 i += 1
                 stack.append(["tag", closing])
                 continue
@@ -227,6 +235,8 @@ def lex(text, jsx):
                 continue
             # / . : = and anything else
             toks.append(Tok("punct", c, i, i + 1, line))
+            if c == "/" and mode[1] and len(toks) > 1 and toks[-2].text == "</":
+                toks[-1].wm = 0  # swc's `</` is one token
             i += 1
             continue
         # js or tpl (js inside a template substitution)
@@ -420,6 +430,8 @@ def key_monodup(t, renamed=True):
 
 
 def key_jscpd(t, renamed=True):
+    if t.kind == "punct" and t.text == "</":
+        return "<"
     if t.kind == "ident":
         if t.text in OXC_KEYWORDS:
             return t.text
@@ -602,6 +614,65 @@ def describe_diff(w):
     return "code differs"
 
 
+def union(ranges_by_file):
+    total = 0
+    for ranges in ranges_by_file.values():
+        end = 0
+        for s, e in sorted(ranges):
+            s = max(s, end + 1)
+            if e >= s:
+                total += e - s + 1
+                end = e
+    return total
+
+
+def probe(tool, binary, root, a, ra, b, rb, args):
+    """Runs `tool` on copies of the two files alone (the same settings) and tells whether it links
+    lines ra of file a with lines rb of file b."""
+    import shutil
+    import subprocess
+    import tempfile
+    d = tempfile.mkdtemp(prefix="dups_probe.")
+    try:
+        tree = os.path.join(d, "t")
+        names = {}
+        for k, rel in enumerate(dict.fromkeys((a, b))):
+            os.makedirs(os.path.join(tree, str(k)), exist_ok=True)
+            shutil.copy(os.path.join(root, rel), os.path.join(tree, str(k)))
+            names[rel] = f"{k}/{os.path.basename(rel)}"
+        na, nb = names[a], names[b]
+        found = []
+        if tool == "monodup":
+            out = os.path.join(d, "m.json")
+            subprocess.run([binary, "dups", tree, "--format", "json", "-o", out, "--mode", args.mode,
+                            "--min-tokens", str(args.min_tokens), "--min-lines", str(args.min_lines), "--quiet",
+                            "--no-progress"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for c in json.load(open(out)).get("clones", []):
+                fa = [i for i, f in enumerate(c["fragments"]) if f["file"] == na and overlap(f["start_line"], f["end_line"], *ra)]
+                fb = [i for i, f in enumerate(c["fragments"]) if f["file"] == nb and overlap(f["start_line"], f["end_line"], *rb)]
+                if any(x != y for x in fa for y in fb):
+                    f0 = c["fragments"][fa[0]]
+                    found.append(f"{c['tokens']} tokens at {f0['start_line']}-{f0['end_line']}")
+        else:
+            cmd = [binary, tree, "--min-tokens", str(args.min_tokens), "--min-lines", str(args.min_lines),
+                   "--format", "typescript,tsx,javascript,jsx", "--cross-formats", "typescript,tsx;javascript,jsx",
+                   "--reporters", "json", "--output", os.path.join(d, "o"), "--silent", "--no-tips"]
+            if args.mode == "renamed":
+                cmd += ["--ignore-identifiers", "--ignore-literals"]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for p in json.load(open(os.path.join(d, "o", "jscpd-report.json"))).get("duplicates", []):
+                for x, y in ((p["firstFile"], p["secondFile"]), (p["secondFile"], p["firstFile"])):
+                    if x["name"] == na and y["name"] == nb and overlap(x["start"], x["end"], *ra) and \
+                            overlap(y["start"], y["end"], *rb):
+                        found.append(f"{p['tokens']} tokens at {x['start']}-{x['end']}")
+        return (f"{tool} on the two files alone: " +
+                ("finds it (" + "; ".join(sorted(set(found))[:3]) + ")" if found else "does not find it"))
+    except (OSError, subprocess.CalledProcessError, ValueError, KeyError) as e:
+        return f"{tool} probe failed: {e}"
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def show(t):
     return t.text if len(t.text) <= 30 else t.text[:27] + "..."
 
@@ -620,6 +691,8 @@ def main():
     ap.add_argument("--examples", type=int, default=8)
     ap.add_argument("--target", type=float, default=99.0)
     ap.add_argument("--json")
+    ap.add_argument("--probe-monodup", metavar="BIN")
+    ap.add_argument("--probe-jscpd", metavar="BIN")
     args = ap.parse_args()
 
     m = json.load(open(args.monodup))
@@ -647,38 +720,59 @@ def main():
         return key_jscpd(t, renamed)
 
     # ---- forward: jscpd pairs monodup finds ----
-    found = 0
+    def code_lines(side):
+        """The lines of a jscpd side from its first to its last token outside import declarations
+        and `export ... from` (monodup leaves those out); None when it has no other token."""
+        toks = tree.tokens(side["name"]) if root else None
+        if toks is None:
+            return side["start"], side["end"]
+        idx = [k for k in pair_tokens(toks, side["startLoc"]["position"], side["endLoc"]["position"])
+               if not toks[k].skip]
+        if not idx:
+            return None
+        return toks[idx[0]].line, toks[idx[-1]].line
+
+    def links(a_name, b_name, ra, rb, need=None):
+        if need is None:
+            need = half(min(ra[1] - ra[0] + 1, rb[1] - rb[0] + 1))
+        ca = {(ci, fi) for s, e, ci, fi in mfr.get(a_name, ()) if overlap(s, e, ra[0], ra[1]) >= need}
+        cb = {(ci, fi) for s, e, ci, fi in mfr.get(b_name, ()) if overlap(s, e, rb[0], rb[1]) >= need}
+        return any(x[0] == y[0] and x[1] != y[1] for x in ca for y in cb)
+
+    found_raw = found = 0
     misses = []
     for p in pairs:
         A, B = p["firstFile"], p["secondFile"]
-        need = half(min(A["end"] - A["start"] + 1, B["end"] - B["start"] + 1))
-        ca = {(ci, fi) for s, e, ci, fi in mfr.get(A["name"], ()) if overlap(s, e, A["start"], A["end"]) >= need}
-        cb = {(ci, fi) for s, e, ci, fi in mfr.get(B["name"], ()) if overlap(s, e, B["start"], B["end"]) >= need}
-        if any(x[0] == y[0] and x[1] != y[1] for x in ca for y in cb):
+        if links(A["name"], B["name"], (A["start"], A["end"]), (B["start"], B["end"])):
+            found_raw += 1
             found += 1
-        else:
-            misses.append(p)
+            continue
+        ra, rb = code_lines(A), code_lines(B)
+        if ra and rb and links(A["name"], B["name"], ra, rb):
+            found += 1
+            continue
+        misses.append(p)
 
     def forward_cause(p):
         A, B = p["firstFile"], p["secondFile"]
-        lines_a, lines_b = A["end"] - A["start"] + 1, B["end"] - B["start"] + 1
         if A["name"] == B["name"] and overlap(A["start"], A["end"], B["start"], B["end"]) > 0:
             return "overlaps itself in one file (monodup drops overlapping copies)", {}
         for side in (A, B):
             if side["name"] in unparsed:
                 return "file with a monodup diagnostic (not parsed)", {}
-        # partial: some monodup class links the two places, just less than half of them
-        ca = {ci for s, e, ci, fi in mfr.get(A["name"], ()) if overlap(s, e, A["start"], A["end"]) > 0}
-        cb = {ci for s, e, ci, fi in mfr.get(B["name"], ()) if overlap(s, e, B["start"], B["end"]) > 0}
-        partial = ca & cb
+        # some monodup class links the two places, over less than half of them
+        partial = links(A["name"], B["name"], (A["start"], A["end"]), (B["start"], B["end"]), 1)
         if not root:
             return ("shorter monodup class" if partial else "no monodup class") + " (no --root: not analysed)", {}
+        ra, rb = code_lines(A), code_lines(B)
+        if ra is None or rb is None:
+            return "import/export-from statements only (monodup leaves them out)", {}
         ta, tb = tree.tokens(A["name"]), tree.tokens(B["name"])
         if ta is None or tb is None:
             return "file not readable under --root", {}
         ia = pair_tokens(ta, A["startLoc"]["position"], A["endLoc"]["position"])
         ib = pair_tokens(tb, B["startLoc"]["position"], B["endLoc"]["position"])
-        info = {"jscpd_tokens": p.get("tokens"), "lexed": (len(ia), len(ib))}
+        info = {"jscpd_tokens": p.get("tokens"), "lexed": (sum(ta[k].wj for k in ia), sum(tb[k].wj for k in ib))}
         if len(ia) != len(ib) or any(jkey(ta[x]) != jkey(tb[y]) for x, y in zip(ia, ib)):
             # our lexer does not reproduce jscpd's match: align from the start as far as it goes
             info["lexer"] = "differs from jscpd"
@@ -692,26 +786,33 @@ def main():
                 return "import/export-from statements only", info
             return "no common run under monodup's rules", info
         run_a, run_b, wl, wr = r
-        full = len(run_a)
+        full = sum(ta[k].wm for k in run_a)
         run_a2, run_b2 = trim_borrowed(run_a, run_b, ta)
-        info.update(run=full, trimmed=len(run_a2), left=describe_diff(wl), right=describe_diff(wr))
+        trimmed = sum(ta[k].wm for k in run_a2)
+        info.update(run=full, trimmed=trimmed, left=describe_diff(wl), right=describe_diff(wr))
         if run_a2:
             la = ta[run_a2[-1]].line - ta[run_a2[0]].line + 1
             lb = tb[run_b2[-1]].line - tb[run_b2[0]].line + 1
             info["lines"] = max(la, lb)
             if ta is tb and not (run_a2[-1] < run_b2[0] or run_b2[-1] < run_a2[0]):
                 return "overlaps itself in one file (monodup drops overlapping copies)", info
-        if len(run_a2) >= args.min_tokens:
+        if partial:
+            info["monodup"] = "links the two over fewer lines"
+        if trimmed >= args.min_tokens:
             if info.get("lines", 0) < args.min_lines:
                 return "below monodup's min_lines", info
+            if partial:
+                return "monodup links them over a shorter range (less than half of jscpd's)", info
             # long enough by monodup's rules, yet not reported as such
             return "should match (monodup's rules give a long enough run)", info
         # too short: what made it short?
-        imports_in = sum(1 for x in ia if ta[x].skip)
+        imports_in = sum(ta[x].wj for x in ia if ta[x].skip)
+        if imports_in and sum(ta[x].wj for x in ia) - imports_in < args.min_tokens:
+            return "import/export-from statements (monodup leaves them out)", info
         if full >= args.min_tokens:
             return "min_tokens boundary: borrowed punctuation trimmed", info
-        if imports_in and len(ia) - imports_in < args.min_tokens:
-            return "import/export-from statements (monodup leaves them out)", info
+        if sum(ta[k].wj for k in run_a) >= args.min_tokens:
+            return "min_tokens boundary: swc makes fewer tokens here (one `</` for oxc's two)", info
         ends = {info["left"], info["right"]}
         if "import" in ends:
             return "import/export-from statements (monodup leaves them out)", info
@@ -739,13 +840,16 @@ def main():
         hits = defaultdict(lambda: (set(), set()))
         covered = set()
         for i, f in enumerate(fr):
-            own = half(f["end_line"] - f["start_line"] + 1)
+            f1, f2 = f["start_line"], f["end_line"]
+            clipped = []
             for s, e, k, side in jfr.get(f["file"], ()):
-                ov = overlap(s, e, f["start_line"], f["end_line"])
+                ov = overlap(s, e, f1, f2)
                 if ov >= need:
                     hits[k][side].add(i)
-                if ov >= own:
-                    covered.add(i)
+                if ov:
+                    clipped.append((max(s, f1), min(e, f2)))
+            if union({0: clipped}) >= half(f2 - f1 + 1):
+                covered.add(i)
         linked = set()
         for a, b in hits.values():
             for x in a:
@@ -760,17 +864,6 @@ def main():
         class_covered += len(covered) == len(fr)
         if len(covered) < len(fr):
             uncovered.append((ci, covered))
-
-    def union(ranges_by_file):
-        total = 0
-        for ranges in ranges_by_file.values():
-            end = 0
-            for s, e in sorted(ranges):
-                s = max(s, end + 1)
-                if e >= s:
-                    total += e - s + 1
-                    end = e
-        return total
 
     mlines, jlines, both = defaultdict(list), defaultdict(list), defaultdict(list)
     for c in classes:
@@ -814,12 +907,13 @@ def main():
         b1 = line_offset(sb, g["end_line"], g["end_col"])
         ia = [k for k in pair_tokens(ta, a0, a1) if not ta[k].skip]
         ib = [k for k in pair_tokens(tb, b0, b1) if not tb[k].skip]
-        info["lexed"] = (len(ia), len(ib))
+        info["lexed"] = (sum(ta[k].wm for k in ia), sum(tb[k].wm for k in ib))
         if len(ia) != len(ib) or any(mkey(ta[x]) != mkey(tb[y]) for x, y in zip(ia, ib)):
             info["lexer"] = "differs from monodup"
         aligned = list(zip(ia, ib))
-        if c["scope"] == "file" and f["file"] != g["file"]:
-            pass
+        diffs = Counter(describe_diff((ta[x], tb[y])) for x, y in aligned if jkey(ta[x]) != jkey(tb[y]))
+        if diffs:
+            info["jscpd_differs"] = dict(diffs.most_common())
         r = best_run(ta, tb, aligned, jkey, False, (a0, a1))
         if r is None:
             info["run"] = 0
@@ -827,26 +921,28 @@ def main():
                 return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)
             return "jscpd's tokens differ throughout", info, (f, g)
         run_a, run_b, wl, wr = r
-        info.update(run=len(run_a), left=describe_diff(wl), right=describe_diff(wr))
+        jrun = sum(ta[k].wj for k in run_a)
+        info["longest_jscpd_run"] = jrun
         span_a = ta[run_a[-1]].line - ta[run_a[0]].line
         span_b = tb[run_b[-1]].line - tb[run_b[0]].line
-        info["jscpd_span"] = (span_a, span_b)
-        if len(run_a) >= args.min_tokens:
-            if min(span_a, span_b) < args.min_lines:
-                return "below jscpd's min_lines (jscpd needs end - start >= N)", info, (f, g)
-            return "should match (jscpd's rules give a long enough run)", info, (f, g)
-        ends = {info["left"], info["right"]}
-        for cause in ("keyword vs identifier", "JSX indentation differs", "JSX text differs", "template text differs"):
-            if cause in ends:
-                return {
-                    "keyword vs identifier": "monodup renames contextual keywords (type, as, string, private, ...); jscpd keeps them",
-                    "template text differs": "template literal text differs (monodup renames it; jscpd compares it)",
-                    "JSX text differs": "JSX text differs (monodup renames it; jscpd compares it)",
-                    "JSX indentation differs": "JSX indentation differs (jscpd compares the whitespace between JSX tags)",
-                }[cause], info, (f, g)
+        # jscpd checks min_lines on the first fragment of a pair, the one in the earlier file
+        span_first = span_a if (f["file"], f["start_line"]) <= (g["file"], g["start_line"]) else span_b
+        info["jscpd_span"] = span_first
+        if diffs:
+            top = diffs.most_common(1)[0][0]
+            return {
+                "keyword vs identifier": "monodup renames contextual keywords (type, as, string, private, ...); jscpd keeps them",
+                "template text differs": "template literal text differs (monodup renames it; jscpd compares it)",
+                "JSX text differs": "JSX text differs (monodup renames it; jscpd compares it)",
+                "JSX indentation differs": "JSX indentation differs (jscpd compares the whitespace between JSX tags)",
+            }.get(top, f"jscpd's tokens differ ({top})"), info, (f, g)
         if info.get("lexer"):
             return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)
-        return f"min_tokens boundary: jscpd's run is shorter ({'/'.join(sorted(ends))})", info, (f, g)
+        if jrun < args.min_tokens:
+            return "min_tokens boundary: oxc makes fewer tokens here (`?.`, `#name`, `${`)", info, (f, g)
+        if span_first < args.min_lines:
+            return "below jscpd's min_lines (jscpd needs end - start >= N on the first fragment)", info, (f, g)
+        return "should match (same tokens by jscpd's rules)", info, (f, g)
 
     rcauses = defaultdict(list)
     for ci, ok in uncovered:
@@ -860,8 +956,9 @@ def main():
     share = 100.0 * found / len(pairs) if pairs else 100.0
     print(f"jscpd pairs: {len(pairs)}; monodup classes: {len(classes)} "
           f"({sum(len(c['fragments']) for c in classes)} fragments)")
-    print(f"jscpd pairs monodup also finds:      {found} of {len(pairs)} = {pct(found, len(pairs))}"
-          f" (target {args.target:g}%)")
+    print(f"jscpd pairs monodup also finds: {found} of {len(pairs)} = {pct(found, len(pairs))}"
+          f" (target {args.target:g}%), import statements set aside; {found_raw} = {pct(found_raw, len(pairs))}"
+          f" counting the lines of import statements in jscpd's ranges")
     print(f"monodup fragments jscpd reports as duplicated (any partner): {frag_covered} of {frag_total}"
           f" = {pct(frag_covered, frag_total)}; classes with every fragment so: {class_covered} of {len(classes)}"
           f" = {pct(class_covered, len(classes))}")
@@ -927,6 +1024,9 @@ def main():
                   f"  ({p['tokens']} tokens, {p.get('kind', '?')})")
             if info:
                 print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items()))
+            if args.probe_monodup and root and cause.startswith(("should match", "monodup links")):
+                print("    " + probe("monodup", args.probe_monodup, root, A["name"], (A["start"], A["end"]),
+                                     B["name"], (B["start"], B["end"]), args))
             for side in (A, B):
                 print(f"    {side['name']}:{side['start']}-{side['end']}   "
                       f"{monodup_view(side['name'], side['start'], side['end'])}")
@@ -941,6 +1041,9 @@ def main():
             print(f"  * monodup {c['id']}: {c['tokens']} tokens, {c['lines']} lines, {c['kind']}, {c['scope']},"
                   f" {len(c['fragments'])} fragments ({info['uncovered']} not reported by jscpd)")
             print("    why: " + ", ".join(f"{k}={v}" for k, v in info.items() if k not in ("fragments", "uncovered")))
+            if args.probe_jscpd and root and cause.startswith(("should match", "below jscpd")):
+                print("    " + probe("jscpd", args.probe_jscpd, root, f["file"], (f["start_line"], f["end_line"]),
+                                     g["file"], (g["start_line"], g["end_line"]), args))
             for x in (f, g):
                 print(f"    {x['file']}:{x['start_line']}-{x['end_line']}   "
                       f"{jscpd_view(x['file'], x['start_line'], x['end_line'])}")

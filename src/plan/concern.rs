@@ -71,14 +71,26 @@ pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
     let imports = |pred: &dyn Fn(&str) -> bool| externals.iter().any(|e| pred(e));
     let in_paths = |words: &[&str]| paths.iter().any(|p| has_word(p, words));
     let in_names = |subs: &[&str]| names.iter().any(|n| subs.iter().any(|s| n.contains(s)));
-
-    if imports(&|e| e == "framer-motion" || e == "motion" || e.starts_with("@react-spring"))
+    let any_kind = |k: UnitKind| units.iter().any(|u| u.kind == k);
+    let all_kinds = |ks: &[UnitKind]| !units.is_empty() && units.iter().all(|u| ks.contains(&u.kind));
+    // zod schemas (`ZUser`), with or without their inferred types: declarations, whatever
+    // their files import.
+    let zod = |u: &&Unit| {
+        u.kind == UnitKind::Const
+            && u.name.starts_with('Z')
+            && u.name[1..].starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    if units.iter().any(zod) && units.iter().all(|u| zod(&u) || u.kind == UnitKind::Type) {
+        return Concern::Types;
+    }
+    let components = any_kind(UnitKind::Component);
+    if (components && imports(&|e| e == "framer-motion" || e == "motion" || e.starts_with("@react-spring")))
         || in_paths(&["animated", "motion"])
     {
         return Concern::AnimatedComponents;
     }
     if paths.iter().any(|p| p.contains("components/ui/"))
-        || imports(&|e| e.starts_with("@radix-ui/") || e == "class-variance-authority")
+        || (components && imports(&|e| e.starts_with("@radix-ui/") || e == "class-variance-authority"))
     {
         return Concern::UiComponents;
     }
@@ -87,18 +99,21 @@ pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
     {
         return Concern::Auth;
     }
-    if (!units.is_empty() && units.iter().all(|u| u.kind == UnitKind::Hook)) || in_paths(&["hooks"]) {
+    if all_kinds(&[UnitKind::Hook]) || in_paths(&["hooks"]) {
         return Concern::Hooks;
     }
-    if in_paths(&["api", "client", "fetcher", "http"])
-        || imports(&|e| ["axios", "ky", "ofetch", "graphql-request"].contains(&e))
+    let code = all_kinds(&[UnitKind::Function, UnitKind::Const, UnitKind::Class, UnitKind::Type]);
+    if code
+        && (in_paths(&["api", "fetcher", "http"])
+            || paths.iter().any(|p| p.contains("api-client"))
+            || imports(&|e| ["axios", "ky", "ofetch", "graphql-request"].contains(&e)))
     {
         return Concern::ApiClient;
     }
-    if !units.is_empty() && units.iter().all(|u| u.kind == UnitKind::Type) {
+    if all_kinds(&[UnitKind::Type]) {
         return Concern::Types;
     }
-    if !units.is_empty() && units.iter().all(|u| matches!(u.kind, UnitKind::Component | UnitKind::Type)) {
+    if all_kinds(&[UnitKind::Component, UnitKind::Type]) {
         return Concern::UiComponents;
     }
     if in_paths(&["config", "constants", "env"]) {
@@ -120,9 +135,16 @@ mod tests {
         let hook = unit("useDebounce", UnitKind::Hook);
         let f = unit("cn", UnitKind::Function);
         assert_eq!(infer(&["apps/a/src/components/ui/button.tsx"], &[&f], &["clsx"]), Concern::UiComponents);
+        let fade = unit("FadeIn", UnitKind::Component);
         assert_eq!(
-            infer(&["apps/a/src/components/fade-in.tsx"], &[&f], &["framer-motion"]),
+            infer(&["apps/a/src/components/fade-in.tsx"], &[&fade], &["framer-motion"]),
             Concern::AnimatedComponents
+        );
+        // A zod schema in a file that animates is a declaration, not an animation.
+        let schema = unit("ZUserSchema", UnitKind::Const);
+        assert_eq!(
+            infer(&["apps/a/src/components/form.tsx"], &[&schema], &["framer-motion"]),
+            Concern::Types
         );
         assert_eq!(infer(&["apps/a/src/contexts/auth-context.tsx"], &[&hook], &[]), Concern::Auth);
         assert_eq!(infer(&["apps/a/src/hooks/use-debounce.ts"], &[&hook], &[]), Concern::Hooks);

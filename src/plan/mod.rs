@@ -213,6 +213,14 @@ fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
     total
 }
 
+/// An existing library whose name's last segment says it holds `concern`.
+fn fitting_library(ws: &Workspace, concern: Concern) -> Option<usize> {
+    ws.packages.iter().position(|p| {
+        let last = p.name.rsplit('/').next().unwrap_or(&p.name);
+        p.kind == PackageKind::Library && concern.library_words().contains(&last)
+    })
+}
+
 /// The most common `@scope` of the workspace's package names.
 fn workspace_scope(ws: &Workspace) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -334,7 +342,8 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
                 members.iter().flat_map(|&m| externals_of(unit_ids[m].0 as usize)).collect();
             ext.sort_unstable();
             ext.dedup();
-            (g, concern::infer(&paths, &units, &ext))
+            let c = concern::infer(&paths, &units, &ext);
+            (g, c)
         })
         .collect();
 
@@ -383,12 +392,13 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
         }
     }
 
-    // Items: one per concern (they would all land in the same package), except that a helper
-    // (`utils`) group imported by another concern's code joins the concern that uses it most.
+    // Items: one per concern and destination (they would all land in the same package), except
+    // that a helper (`utils`) group imported by another concern's code joins the concern that
+    // uses it most. The destination is the library that already holds a copy, if any.
     let mut item_sets = Sets::new(unit_ids.len());
-    let mut concern_root: BTreeMap<Concern, usize> = BTreeMap::new();
+    let mut concern_root: BTreeMap<(Concern, String), usize> = BTreeMap::new();
     for (&g, &c) in &concerns {
-        let target = match c {
+        let concern = match c {
             Concern::Utils => {
                 let mut by_concern: BTreeMap<Concern, usize> = BTreeMap::new();
                 for (&(a, b), &n) in &links {
@@ -403,7 +413,15 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
             }
             c => c,
         };
-        let root = *concern_root.entry(target).or_insert(g);
+        // Where the group would go: the library holding a copy, else the one fitting the concern.
+        let holder = groups[&g]
+            .iter()
+            .map(|&m| files[unit_ids[m].0 as usize].package)
+            .filter(|&p| ws.packages[p].kind == PackageKind::Library)
+            .min()
+            .or_else(|| fitting_library(ws, concern));
+        let dest = holder.map_or_else(|| concern.package_name().to_string(), |p| ws.packages[p].name.clone());
+        let root = *concern_root.entry((concern, dest)).or_insert(g);
         item_sets.union(root, g);
     }
     let mut items: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -551,16 +569,10 @@ impl Describe<'_> {
             }
         }
         let reuse_lib = lib_units.iter().max_by_key(|(p, n)| (**n, std::cmp::Reverse(**p))).map(|(p, _)| *p);
-        let fitting = || {
-            self.ws.packages.iter().find(|p| {
-                let last = p.name.rsplit('/').next().unwrap_or(&p.name);
-                p.kind == PackageKind::Library && concern.library_words().contains(&last)
-            })
-        };
         let (target_package, new_package, reuse) = match reuse_lib {
             Some(p) => (self.ws.packages[p].name.clone(), false, true),
-            None => match fitting() {
-                Some(p) => (p.name.clone(), false, false),
+            None => match fitting_library(self.ws, concern) {
+                Some(p) => (self.ws.packages[p].name.clone(), false, false),
                 None => (format!("{scope}/{}", concern.package_name()), true, false),
             },
         };
