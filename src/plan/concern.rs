@@ -80,7 +80,7 @@ pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
             && u.name.starts_with('Z')
             && u.name[1..].starts_with(|c: char| c.is_ascii_uppercase())
     };
-    if units.iter().any(zod) && units.iter().all(|u| zod(&u) || u.kind == UnitKind::Type) {
+    if units.iter().any(zod) && units.iter().all(|u| zod(u) || u.kind == UnitKind::Type) {
         return Concern::Types;
     }
     let components = any_kind(UnitKind::Component);
