@@ -65,6 +65,16 @@ abstract as asserts assert any boolean constructor declare infer intrinsic is ke
 never out readonly require number object satisfies string symbol type undefined unique using
 unknown global bigint override implements interface let package private protected public static
 yield""".split())
+# Identifiers jscpd 5.3 keeps verbatim under --ignore-identifiers: its list of keywords common to
+# many languages (cpd-tokenizer COMMON_KEYWORDS), so a variable named `record` or `select` or a JSX
+# prop `ref` must match by name.
+JSCPD_KEPT_IDENTS = set("""abstract and as assert async await begin break case catch class const continue def default defer
+del do elif else elsif end enum except export extends extern false final finally fn for foreach
+from func function global go goto if impl implements import in inline instanceof interface is
+lambda let loop match mod module mut namespace new nil none not null or override package pass
+private protected pub public raise record ref require rescue return sealed select self sizeof
+static struct super switch then this throw throws trait true try type typedef typeof undefined
+union unless unsafe until use using var virtual void volatile when where while with yield""".split())
 # Words swc lexes as known identifiers (monodup's renamed mode makes them identifiers).
 SWC_KNOWN_IDENTS = set("""abstract any as asserts assert async bigint boolean constructor declare enum
 from get global implements interface intrinsic is keyof namespace never number object of out
@@ -432,15 +442,13 @@ def key_monodup(t, renamed=True):
 def key_jscpd(t, renamed=True):
     if t.kind == "punct" and t.text == "</":
         return "<"
-    if t.kind == "ident":
-        if t.text in OXC_KEYWORDS:
-            return t.text
-        return "I" if renamed else "i:" + t.text
-    if t.kind == "jsxname":
-        return "I" if renamed else "i:" + t.text
-    if t.kind in ("str", "num", "regex"):
-        # --ignore-literals: one symbol per kind of literal (a string never matches a number)
-        return "L:" + t.kind if renamed else t.kind + ":" + t.text
+    if t.kind == "ident" and t.text in OXC_KEYWORDS:
+        return t.text
+    if t.kind in ("ident", "jsxname"):
+        return "I" if renamed and t.text not in JSCPD_KEPT_IDENTS else "i:" + t.text
+    if t.kind in ("str", "num") and renamed:
+        # --ignore-literals: `$str` for strings, `$num` for numbers; a regex keeps its text
+        return "L:" + t.kind
     return t.kind + ":" + t.text
 
 
@@ -608,9 +616,11 @@ def describe_diff(w):
         if x.text.split() == y.text.split():
             return "JSX indentation differs"
         return "JSX text differs"
-    words = {x.text, y.text} if kinds == {"ident"} else set()
+    words = {x.text, y.text} if kinds <= {"ident", "jsxname"} else set()
     if words and (words & OXC_KEYWORDS or words & SWC_KNOWN_IDENTS):
         return "keyword vs identifier"
+    if words and words & JSCPD_KEPT_IDENTS:
+        return "identifier jscpd keeps"
     return "code differs"
 
 
@@ -935,6 +945,7 @@ def main():
                 "template text differs": "template literal text differs (monodup renames it; jscpd compares it)",
                 "JSX text differs": "JSX text differs (monodup renames it; jscpd compares it)",
                 "JSX indentation differs": "JSX indentation differs (jscpd compares the whitespace between JSX tags)",
+                "identifier jscpd keeps": "identifier named like a keyword of another language (record, select, ref, self, ...): jscpd keeps its name",
             }.get(top, f"jscpd's tokens differ ({top})"), info, (f, g)
         if info.get("lexer"):
             return "unexplained (lexer could not reproduce monodup's tokens)", info, (f, g)

@@ -25,6 +25,10 @@ pub struct Config {
 pub struct PlanConfig {
     /// Scope of new package names, e.g. "@acme" (default: the workspace's most common scope).
     pub scope: Option<String>,
+    /// Path glob → concern, checked before the built-in rules, e.g.
+    /// `"**/components/charts/**" = "ui-components"`.
+    #[serde(default)]
+    pub concerns: std::collections::BTreeMap<String, crate::plan::concern::Concern>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -93,8 +93,12 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             plan: false,
         },
     };
-    let only_plan = matches!(cli.command, Command::Plan(_));
-    run_job(&job, only_plan, out, err)
+    let view = match cli.command {
+        Command::Plan(_) => View::Plan,
+        Command::Scan(_) => View::Summary,
+        _ => View::Full,
+    };
+    run_job(&job, view, out, err)
 }
 
 fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::Result<clones::CloneOptions> {
@@ -132,15 +136,31 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
         clones,
         plan: job.plan,
         scope: config.plan.scope,
+        concern_rules: config
+            .plan
+            .concerns
+            .iter()
+            .map(|(glob, c)| {
+                globset::Glob::new(glob)
+                    .map(|g| (g.compile_matcher(), *c))
+                    .map_err(|e| anyhow::anyhow!("invalid [plan.concerns] glob `{glob}`: {e}"))
+            })
+            .collect::<anyhow::Result<_>>()?,
     })
 }
 
-fn run_job(
-    job: &Job,
-    only_plan: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitStatus> {
+/// What the table format shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// Every section the command computed (graph, dups).
+    Full,
+    /// The plan only.
+    Plan,
+    /// One screen (scan).
+    Summary,
+}
+
+fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let opts = options(job)?;
     let scan = pipeline::scan(&opts)?;
     let report = report::Report::from_scan(&scan, &job.root.to_string_lossy().replace('\\', "/"));
@@ -151,11 +171,11 @@ fn run_job(
     };
     let mut buf = Vec::new();
     match common.format {
-        Format::Table if only_plan => report::plan_table::render(&report, &mut buf)?,
-        Format::Table => {
-            report::table::render(&report, level, &mut buf)?;
-            report::plan_table::render(&report, &mut buf)?;
-        }
+        Format::Table => match view {
+            View::Plan => report::plan_table::render(&report, &mut buf)?,
+            View::Summary => report::summary::render(&report, &mut buf)?,
+            View::Full => report::table::render(&report, level, &mut buf)?,
+        },
         Format::Json => report::json(&report, &mut buf)?,
         Format::Markdown => report::markdown::render(&report, &mut buf)?,
         Format::Dot => report::dot::render(&report, level, &mut buf)?,

@@ -28,6 +28,8 @@ pub struct Options {
     pub plan: bool,
     /// Scope of new package names (`[plan] scope`).
     pub scope: Option<String>,
+    /// `[plan.concerns]`: path glob → concern.
+    pub concern_rules: Vec<(globset::GlobMatcher, crate::plan::concern::Concern)>,
 }
 
 /// One scanned file. Its index in [`Scan::files`] is its FileId.
@@ -178,6 +180,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
             edges: &edges,
             clones: c,
             scope: opts.scope.as_deref(),
+            concern_rules: &opts.concern_rules,
         })),
         _ => None,
     };

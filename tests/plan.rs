@@ -53,6 +53,73 @@ fn items_targets_and_order() {
 }
 
 #[test]
+fn every_item_names_the_apps_it_leaves() {
+    let r = plan();
+    let apps = |concern: &str| -> Vec<String> {
+        item(&r, concern)["apps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().replace("@acme/", ""))
+            .collect()
+    };
+    assert_eq!(apps("ui-components"), ["admin", "dashboard", "marketing", "portal", "studio", "web"]);
+    assert_eq!(apps("hooks"), ["admin", "dashboard", "marketing", "portal", "studio", "web"]);
+    assert_eq!(apps("auth"), ["admin", "dashboard", "portal", "studio", "web"]);
+    assert_eq!(apps("animated-components"), ["marketing", "portal", "studio", "web"]);
+    assert_eq!(apps("api-client"), ["admin", "dashboard", "docs", "portal", "studio", "web"]);
+    assert_eq!(apps("utils"), ["admin", "dashboard", "docs", "portal", "studio", "web"]);
+    // The UI item takes the `cn` helper its components import; utils keeps the rest.
+    let names = |concern: &str| -> Vec<String> {
+        item(&r, concern)["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(names("ui-components").contains(&"cn".to_string()));
+    assert_eq!(names("utils"), ["absoluteUrl", "formatDate", "formatRelative", "slugify", "truncate"]);
+}
+
+#[test]
+fn auth_savings_match_a_hand_count() {
+    let r = plan();
+    let auth = item(&r, "auth");
+    // auth-context.tsx: AuthUser 7-12 (6), AuthContextValue 14-19 (6), AuthContext 21 (1),
+    // AuthProvider 23-58 (36), useAuth 60-66 (7) = 56 in admin, dashboard and web; portal's
+    // compact copy 1 + 6 + 1 + 33 + 5 = 46; studio's AuthProvider 23-60 (38) is 87% copied
+    // (33.06): 6 + 6 + 1 + 33.06 + 7 = 53. Removed 56 × 3 + 46 + 53 = 267.
+    // Moved: the longest copy of each unit: 6 + 6 + 1 + 38 + 7 = 58.
+    // Import lines: the files importing auth-context: 2 in admin, dashboard, portal and web,
+    // 1 in studio = 9. New package: 12. Savings: 267 - 58 - 9 - 12 = 188.
+    assert_eq!(auth["savings"]["removed_lines"], 267);
+    assert_eq!(auth["savings"]["moved_lines"], 58);
+    assert_eq!(auth["savings"]["import_lines"], 9);
+    assert_eq!(auth["savings_lines"], 188);
+}
+
+#[test]
+fn concern_rules_from_config_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("monodup.toml");
+    std::fs::write(&cfg, "[plan]\nscope = \"@corp\"\n\n[plan.concerns]\n\"**/hooks/**\" = \"utils\"\n")
+        .unwrap();
+    let r = report(&["plan", fixture("acme-frontend").to_str().unwrap(), "--config", cfg.to_str().unwrap()]);
+    let concerns: Vec<&str> =
+        r["plan"].as_array().unwrap().iter().map(|p| p["concern"].as_str().unwrap()).collect();
+    assert!(!concerns.contains(&"hooks"), "{concerns:?}");
+    // New packages take the configured scope.
+    assert_eq!(item(&r, "auth")["target_package"], "@corp/auth");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[plan.concerns]\n\"**\" = \"nonsense\"\n").unwrap();
+    let run =
+        monodup(&["plan", fixture("acme-frontend").to_str().unwrap(), "--config", bad.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("nonsense"), "{}", run.stderr);
+}
+
+#[test]
 fn hooks_savings_match_a_hand_count() {
     let r = plan();
     let hooks = item(&r, "hooks");
@@ -149,9 +216,11 @@ fn markdown_and_table() {
     assert!(md.stdout.contains("### P2 — hooks: create @acme/hooks"), "{}", md.stdout);
     assert!(md.stdout.contains("Replace with: `import { … } from \"@acme/hooks\"`."));
     assert!(md.stdout.contains("**version drift**"));
-    let table = monodup(&["scan", root.to_str().unwrap()]);
+    let table = monodup(&["plan", root.to_str().unwrap()]);
     assert!(table.stdout.contains("Extraction plan (ranked by lines saved)"));
     assert!(table.stdout.contains("Estimated savings: 1140 lines over 6 items."));
+    let scan = monodup(&["scan", root.to_str().unwrap()]);
+    assert!(scan.stdout.contains("estimated savings: 1140 lines over 6 items"));
 }
 
 #[test]

@@ -37,6 +37,8 @@ pub struct PlanInput<'a> {
     pub clones: &'a CloneOutput,
     /// Scope for new package names (`@acme`); by default the workspace's most common scope.
     pub scope: Option<&'a str>,
+    /// Path globs that force a concern (`[plan.concerns]`), checked before the built-in rules.
+    pub concern_rules: &'a [(globset::GlobMatcher, Concern)],
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -342,7 +344,8 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
                 members.iter().flat_map(|&m| externals_of(unit_ids[m].0 as usize)).collect();
             ext.sort_unstable();
             ext.dedup();
-            let c = concern::infer(&paths, &units, &ext);
+            let forced = input.concern_rules.iter().find(|(glob, _)| paths.iter().any(|p| glob.is_match(p)));
+            let c = forced.map_or_else(|| concern::infer(&paths, &units, &ext), |(_, c)| *c);
             (g, c)
         })
         .collect();

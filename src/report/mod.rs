@@ -5,6 +5,7 @@ pub mod dot;
 pub mod markdown;
 pub mod mermaid;
 pub mod plan_table;
+pub mod summary;
 pub mod table;
 
 use crate::clones::{CloneKind, CloneOutput, Scope};
