@@ -813,6 +813,14 @@ def main():
                 return "below monodup's min_lines", info
             if partial:
                 return "monodup links them over a shorter range (less than half of jscpd's)", info
+            if A["name"] == B["name"]:
+                ra_, rb_ = (ta[run_a2[0]].line, ta[run_a2[-1]].line), (tb[run_b2[0]].line, tb[run_b2[-1]].line)
+                lo, hi = min(ra_[0], rb_[0]), max(ra_[1], rb_[1])
+                holder = [classes[ci]["id"] for s_, e_, ci, fi in mfr.get(A["name"], ()) if s_ <= lo and hi <= e_]
+                if holder:
+                    info["held_by"] = holder[:3]
+                    return ("should match: a copy within one file, both copies inside one fragment of a larger "
+                            "class (monodup's nesting rule drops it)"), info
             # long enough by monodup's rules, yet not reported as such
             return "should match (monodup's rules give a long enough run)", info
         # too short: what made it short?
@@ -953,7 +961,7 @@ def main():
             return "min_tokens boundary: oxc makes fewer tokens here (`?.`, `#name`, `${`)", info, (f, g)
         if span_first < args.min_lines:
             return "below jscpd's min_lines (jscpd needs end - start >= N on the first fragment)", info, (f, g)
-        return "should match (same tokens by jscpd's rules)", info, (f, g)
+        return "should match by jscpd's rules (jscpd pairs a copy only with the first occurrence it saw)", info, (f, g)
 
     rcauses = defaultdict(list)
     for ci, ok in uncovered:

@@ -218,22 +218,18 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
         add(&mut index, c, id);
     }
     for c in blocks {
-        let holders = |fr: &Fragment| -> BTreeSet<usize> {
-            index[fr.file as usize]
+        // Classes holding the first fragment, then only those checked against the others.
+        let first = &c.fragments[0];
+        let holds = |k: &CloneClass, fr: &Fragment| {
+            k.fragments
                 .iter()
-                .filter(|&&(s, e, _)| s <= fr.start_line && fr.end_line <= e)
-                .map(|&(_, _, id)| id)
-                .collect()
+                .any(|x| x.file == fr.file && x.start_line <= fr.start_line && fr.end_line <= x.end_line)
         };
-        let mut common = holders(&c.fragments[0]);
-        for fr in &c.fragments[1..] {
-            if common.is_empty() {
-                break;
-            }
-            let h = holders(fr);
-            common.retain(|id| h.contains(id));
-        }
-        if common.is_empty() {
+        let redundant = index[first.file as usize]
+            .iter()
+            .filter(|&&(s, e, _)| s <= first.start_line && first.end_line <= e)
+            .any(|&(_, _, id)| c.fragments[1..].iter().all(|fr| holds(&classes[id], fr)));
+        if !redundant {
             add(&mut index, &c, classes.len());
             classes.push(c);
         }
