@@ -26,6 +26,40 @@ pub enum Command {
     /// The extraction plan: which copied code moves into which shared package, what must move
     /// with it, what blocks it, and the lines it saves.
     Plan(ScanArgs),
+    /// CI gate: fails (exit 1) on new duplication or broken dependency rules.
+    Check(CheckArgs),
+    /// Writes a commented monodup.toml with every key and its default.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The monorepo's root folder.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Baseline file [default: ROOT/.monodup-baseline.json, or [check] baseline].
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's clones, violations and cycles in the baseline, then exit 0.
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Count only what touches lines changed since the merge base with this git ref.
+    #[arg(long, value_name = "GIT_REF")]
+    pub since: Option<String>,
+    #[command(flatten)]
+    pub clones: CloneArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write monodup.toml.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Overwrite an existing monodup.toml.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +118,10 @@ pub enum Format {
     Dot,
     /// Mermaid flowchart (graph).
     Mermaid,
+    /// GitHub workflow annotations (check).
+    Github,
+    /// SARIF 2.1.0 for code scanning (check).
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

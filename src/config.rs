@@ -7,6 +7,68 @@ use std::path::Path;
 
 pub const FILE_NAME: &str = "monodup.toml";
 
+/// What `monodup init` writes: every key with its default. A test parses it back.
+pub const TEMPLATE: &str = r#"# monodup configuration. Every key is optional; the values shown are the defaults.
+# Flags on the command line override this file.
+
+[scan]
+# Only source files matching one of these globs are scanned (empty: all JS/TS files).
+include = []
+# Source files matching these globs are skipped, e.g. ["**/*.test.ts", "**/__mocks__/**"].
+exclude = []
+# Count `import type` edges in cycles too.
+include_type_imports = false
+
+[packages]
+# Package folders (globs) that are apps or libraries, whatever the built-in rules say.
+apps = []
+libraries = []
+
+[clones]
+# Shortest clone, in normalized tokens and in lines.
+min_tokens = 50
+min_lines = 5
+# "renamed": identical once identifiers and literals are renamed; "exact": identical tokens.
+mode = "renamed"
+# Leave TypeScript interface and type declarations out of clones.
+ignore_types = false
+
+[plan]
+# Scope of new packages; by default the workspace's most common one (e.g. "@acme").
+# scope = "@acme"
+
+# Path glob -> concern, before the built-in rules. Concerns: ui-components, animated-components,
+# auth, hooks, api-client, types, config, utils.
+[plan.concerns]
+# "**/components/charts/**" = "ui-components"
+
+[check]
+# Baseline file, relative to the root.
+baseline = ".monodup-baseline.json"
+# Fail on clone classes the baseline does not hold (or copies in a package it did not see).
+new_clones = true
+# With new_clones = false: fail when new duplicated lines exceed this.
+max_new_duplicated_lines = 0
+# Fail when duplication exceeds a percentage, overall or in any one package (off by default).
+# max_duplication_percent = 20.0
+# max_package_duplication_percent = 40.0
+cycles = true
+package_cycles = true
+app_to_app = true
+library_to_app = true
+deep_imports = true
+undeclared = false
+
+# Custom rules: imports from `from` (file globs or package names) into `to` fail the check,
+# except from files or packages matching `allow`. Severity "error" (default) or "warn".
+# [[rules]]
+# name = "no-ui-in-api"
+# from = ["packages/api/**"]
+# to = ["@acme/ui", "packages/ui/**"]
+# severity = "error"
+# allow = ["packages/api/src/legacy/**"]
+"#;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -18,6 +80,75 @@ pub struct Config {
     pub clones: ClonesConfig,
     #[serde(default)]
     pub plan: PlanConfig,
+    #[serde(default)]
+    pub check: CheckConfig,
+    /// Custom dependency rules.
+    #[serde(default)]
+    pub rules: Vec<RuleConfig>,
+}
+
+/// `[check]`: which gates fail `monodup check`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// Where `--update-baseline` writes and `check` reads the baseline.
+    pub baseline: String,
+    /// Fail on clone classes the baseline does not hold (or copies in new packages).
+    pub new_clones: bool,
+    /// With new_clones off: fail when new duplicated lines exceed this.
+    pub max_new_duplicated_lines: u64,
+    /// Fail when the whole repository's duplication exceeds this percentage.
+    pub max_duplication_percent: Option<f64>,
+    /// Fail when one package's duplication exceeds this percentage.
+    pub max_package_duplication_percent: Option<f64>,
+    /// Fail on file-level import cycles.
+    pub cycles: bool,
+    /// Fail on package-level import cycles.
+    pub package_cycles: bool,
+    pub app_to_app: bool,
+    pub library_to_app: bool,
+    pub deep_imports: bool,
+    /// Fail on undeclared dependencies (workspace and npm).
+    pub undeclared: bool,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            baseline: ".monodup-baseline.json".into(),
+            new_clones: true,
+            max_new_duplicated_lines: 0,
+            max_duplication_percent: None,
+            max_package_duplication_percent: None,
+            cycles: true,
+            package_cycles: true,
+            app_to_app: true,
+            library_to_app: true,
+            deep_imports: true,
+            undeclared: false,
+        }
+    }
+}
+
+impl CheckConfig {
+    /// Every gate on: what a baseline records.
+    pub fn all_gates() -> Self {
+        CheckConfig { undeclared: true, ..CheckConfig::default() }
+    }
+}
+
+/// `[[rules]]`: imports from files or packages matching `from` into ones matching `to` are
+/// forbidden, except from those matching `allow`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleConfig {
+    pub name: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+    /// "error" (default) or "warn".
+    pub severity: Option<String>,
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -100,6 +231,15 @@ pub fn parse(text: &str) -> anyhow::Result<Config> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_init_template_parses_to_the_defaults() {
+        let c = super::parse(super::TEMPLATE).unwrap();
+        assert_eq!(c.clones.min_tokens, Some(50));
+        assert_eq!(c.check.baseline, ".monodup-baseline.json");
+        assert!(c.check.new_clones && c.check.cycles && !c.check.undeclared);
+        assert!(c.rules.is_empty());
+    }
+
     #[test]
     fn unknown_key_names_key_and_line() {
         let err = super::parse("[scan]\ninclude = []\nexclud = [\"x\"]\n").unwrap_err().to_string();

@@ -1,6 +1,7 @@
 //! monodup: audits JavaScript/TypeScript monorepos. The CLI in `main.rs` only parses flags and
 //! calls [`run`]; everything else is this library, which tests and benches drive directly.
 
+pub mod check;
 pub mod cli;
 pub mod clones;
 pub mod config;
@@ -65,6 +66,8 @@ struct Job<'a> {
 
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let job = match &cli.command {
+        Command::Check(a) => return check_command(a, out, err),
+        Command::Init(a) => return init_command(a, err),
         Command::Graph(a) => Job {
             root: &a.root,
             common: &a.common,
@@ -180,6 +183,7 @@ fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> a
         Format::Markdown => report::markdown::render(&report, &mut buf)?,
         Format::Dot => report::dot::render(&report, level, &mut buf)?,
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
+        Format::Github | Format::Sarif => anyhow::bail!("--format github and sarif are for `monodup check`"),
     }
     emit(&buf, common.output.as_deref(), out)?;
     if !common.quiet && common.format != Format::Table {
@@ -187,6 +191,72 @@ fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> a
             writeln!(err, "{d}")?;
         }
     }
+    Ok(ExitStatus::Success)
+}
+
+fn check_command(
+    args: &cli::CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let config = config::load(&args.root, args.common.config.as_deref())?;
+    let rules: Vec<check::Rule> =
+        config.rules.iter().map(check::Rule::from_config).collect::<anyhow::Result<_>>()?;
+    let baseline_path = args.baseline.clone().unwrap_or_else(|| args.root.join(&config.check.baseline));
+    // Read everything that can fail before the scan: a corrupt baseline or a bad ref is exit 2.
+    let baseline = if args.update_baseline || !baseline_path.exists() {
+        None
+    } else {
+        Some(check::baseline::Baseline::load(&baseline_path)?)
+    };
+    let changed = match &args.since {
+        Some(since) => Some(check::git::changed_lines(&args.root, since)?),
+        None => None,
+    };
+    let job = Job {
+        root: &args.root,
+        common: &args.common,
+        level: LevelArg::File,
+        include_type_imports: false,
+        graph: true,
+        clones: Some(&args.clones),
+        plan: false,
+    };
+    let opts = options(&job)?;
+    let scan = pipeline::scan(&opts)?;
+    let report = report::Report::from_scan(&scan, &args.root.to_string_lossy().replace('\\', "/"));
+    if args.update_baseline {
+        let b = check::baseline::Baseline::from_report(&report, &rules);
+        b.save(&baseline_path)?;
+        writeln!(
+            err,
+            "monodup: wrote {} ({} clone classes, {} violations, {} cycles)",
+            baseline_path.display(),
+            b.clones.len(),
+            b.violations.len(),
+            b.cycles.len()
+        )?;
+        return Ok(ExitStatus::Success);
+    }
+    let verdict = check::evaluate(&report, &config.check, &rules, baseline.as_ref(), &changed);
+    let mut buf = Vec::new();
+    match args.common.format {
+        Format::Table => check::render::table(&verdict, &mut buf)?,
+        Format::Json => check::render::json(&verdict, &mut buf)?,
+        Format::Github => check::render::github(&verdict, &mut buf)?,
+        Format::Sarif => check::render::sarif(&verdict, &mut buf)?,
+        Format::Markdown => check::render::markdown(&verdict, &mut buf)?,
+        Format::Dot | Format::Mermaid => anyhow::bail!("--format dot and mermaid are for `monodup graph`"),
+    }
+    emit(&buf, args.common.output.as_deref(), out)?;
+    Ok(if verdict.passed { ExitStatus::Success } else { ExitStatus::Failure })
+}
+
+fn init_command(args: &cli::InitArgs, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let path = args.root.join(config::FILE_NAME);
+    anyhow::ensure!(args.force || !path.exists(), "{} exists (use --force to overwrite it)", path.display());
+    write_atomic(&path, config::TEMPLATE.as_bytes())?;
+    writeln!(err, "monodup: wrote {}", path.display())?;
     Ok(ExitStatus::Success)
 }
 

@@ -1,0 +1,65 @@
+//! `.monodup-baseline.json`: the fingerprints of today's clone classes (with the packages they
+//! stand in), violations and cycles. Sorted, without timestamps, written atomically, so that it
+//! diffs cleanly in git.
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema_version: u32,
+    /// Clone fingerprint → packages it stands in. A new package is new duplication.
+    pub clones: BTreeMap<String, BTreeSet<String>>,
+    pub violations: BTreeSet<String>,
+    pub cycles: BTreeSet<String>,
+}
+
+impl Baseline {
+    /// Everything the report holds today: every finding of an all-gates check.
+    pub fn from_report(report: &crate::report::Report, rules: &[super::Rule]) -> Baseline {
+        let mut b = Baseline { schema_version: 1, ..Baseline::default() };
+        for c in report.clones.iter().flatten() {
+            b.clones
+                .entry(c.fingerprint.clone())
+                .or_default()
+                .extend(c.fragments.iter().map(|f| f.package.clone()));
+        }
+        let all = crate::config::CheckConfig::all_gates();
+        let verdict = super::evaluate(report, &all, rules, None, &None);
+        for f in verdict.findings {
+            match f.gate.as_str() {
+                "cycle" => {
+                    b.cycles.insert(f.fingerprint);
+                }
+                "new-clone" | "duplication" | "package-duplication" | "new-duplicated-lines" => {}
+                _ => {
+                    b.violations.insert(f.fingerprint);
+                }
+            }
+        }
+        b
+    }
+
+    pub fn load(path: &Path) -> anyhow::Result<Baseline> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read baseline {}", path.display()))?;
+        let b: Baseline =
+            serde_json::from_str(&text).with_context(|| format!("corrupt baseline {}", path.display()))?;
+        anyhow::ensure!(
+            b.schema_version == 1,
+            "baseline {} has unknown schema_version {}",
+            path.display(),
+            b.schema_version
+        );
+        Ok(b)
+    }
+
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        let mut text = serde_json::to_string_pretty(self)?;
+        text.push('\n');
+        crate::write_atomic(path, text.as_bytes())
+    }
+}

@@ -1,0 +1,327 @@
+//! Check stage: report + config + baseline + changed lines → findings and a verdict.
+//!
+//! Every clone class, violation and cycle has a fingerprint that does not depend on line
+//! numbers, so a baseline (`--update-baseline`) survives unrelated edits; `check` then fails only
+//! on what the baseline does not hold. `--since REF` keeps only findings on lines changed since
+//! the merge base with REF.
+
+pub mod baseline;
+pub mod git;
+pub mod render;
+
+use crate::config::CheckConfig;
+use crate::report::Report;
+use baseline::Baseline;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rustc_hash::FxHasher;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    /// The gate or rule that found it: `new-clone`, `cycle`, `app-to-app`, a custom rule's name…
+    pub gate: String,
+    /// `error` fails the check; `warning` is reported only.
+    pub severity: &'static str,
+    pub file: String,
+    pub line: u32,
+    pub end_line: u32,
+    pub message: String,
+    /// Stable across edits that do not change the finding itself.
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Verdict {
+    pub passed: bool,
+    /// Findings not in the baseline (and, with `--since`, on changed lines), sorted.
+    pub findings: Vec<Finding>,
+    /// Findings the baseline holds (not counted).
+    pub baselined: usize,
+    pub duplication_percent: f64,
+    pub new_duplicated_lines: u64,
+}
+
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h = FxHasher::default();
+    for p in parts {
+        h.write(p.as_bytes());
+        h.write_u8(0);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// A custom dependency rule from `[[rules]]`.
+pub struct Rule {
+    pub name: String,
+    pub severity: &'static str,
+    from: GlobSet,
+    to: GlobSet,
+    allow: GlobSet,
+}
+
+fn globs(list: &[String], what: &str) -> anyhow::Result<GlobSet> {
+    let mut b = GlobSetBuilder::new();
+    for g in list {
+        b.add(Glob::new(g).map_err(|e| anyhow::anyhow!("invalid glob `{g}` in {what}: {e}"))?);
+    }
+    Ok(b.build()?)
+}
+
+impl Rule {
+    pub fn from_config(r: &crate::config::RuleConfig) -> anyhow::Result<Rule> {
+        let severity = match r.severity.as_deref().unwrap_or("error") {
+            "error" => "error",
+            "warn" | "warning" => "warning",
+            other => anyhow::bail!("rule `{}`: severity must be error or warn, not `{other}`", r.name),
+        };
+        Ok(Rule {
+            name: r.name.clone(),
+            severity,
+            from: globs(&r.from, &format!("rule `{}` from", r.name))?,
+            to: globs(&r.to, &format!("rule `{}` to", r.name))?,
+            allow: globs(&r.allow, &format!("rule `{}` allow", r.name))?,
+        })
+    }
+}
+
+/// Line ranges changed per file (from `--since`); None means every line counts.
+pub type Changed = Option<BTreeMap<String, Vec<(u32, u32)>>>;
+
+fn touches(changed: &Changed, file: &str, start: u32, end: u32) -> bool {
+    match changed {
+        None => true,
+        Some(map) => map.get(file).is_some_and(|r| r.iter().any(|&(s, e)| s <= end && start <= e)),
+    }
+}
+
+pub fn evaluate(
+    report: &Report,
+    cfg: &CheckConfig,
+    rules: &[Rule],
+    base: Option<&Baseline>,
+    changed: &Changed,
+) -> Verdict {
+    let mut findings: Vec<Finding> = Vec::new();
+    let empty = Baseline::default();
+    let base = base.unwrap_or(&empty);
+    let mut baselined = 0;
+    let mut new_duplicated_lines = 0u64;
+
+    // Clones: new classes, or known classes with a copy in a package the baseline did not see.
+    if let Some(clones) = &report.clones {
+        // Lines already duplicated in the baseline: a new, longer class that pairs such code
+        // with a fresh copy reports the copy, not the old code.
+        let mut known_lines: BTreeMap<&str, Vec<(u32, u32)>> = BTreeMap::new();
+        for c in clones {
+            if let Some(pkgs) = base.clones.get(&c.fingerprint) {
+                for f in c.fragments.iter().filter(|f| pkgs.contains(&f.package)) {
+                    known_lines.entry(&f.file).or_default().push((f.start_line, f.end_line));
+                }
+            }
+        }
+        let old = |file: &str, start: u32, end: u32| {
+            let mut ranges = known_lines.get(file).cloned().unwrap_or_default();
+            ranges.sort_unstable();
+            let mut next = start;
+            for (s, e) in ranges {
+                if s <= next && e >= next {
+                    next = e + 1;
+                }
+            }
+            next > end
+        };
+        for c in clones {
+            let known = base.clones.get(&c.fingerprint);
+            let new_frags: Vec<_> = c
+                .fragments
+                .iter()
+                .filter(|f| match known {
+                    Some(pkgs) => !pkgs.contains(&f.package),
+                    None => !old(&f.file, f.start_line, f.end_line),
+                })
+                .filter(|f| touches(changed, &f.file, f.start_line, f.end_line))
+                .collect();
+            if new_frags.is_empty() {
+                if known.is_some() {
+                    baselined += 1;
+                }
+                continue;
+            }
+            new_duplicated_lines +=
+                new_frags.iter().map(|f| u64::from(f.end_line - f.start_line + 1)).sum::<u64>();
+            if !cfg.new_clones {
+                continue;
+            }
+            let others: Vec<String> = c
+                .fragments
+                .iter()
+                .filter(|f| !new_frags.iter().any(|n| n.file == f.file && n.start_line == f.start_line))
+                .map(|f| format!("{}:{}-{}", f.file, f.start_line, f.end_line))
+                .collect();
+            for f in new_frags {
+                let also = match others.len() {
+                    0 => String::new(),
+                    1 => format!("; also at {}", others[0]),
+                    n => format!("; also at {} and {} more places", others[0], n - 1),
+                };
+                findings.push(Finding {
+                    gate: "new-clone".into(),
+                    severity: "error",
+                    file: f.file.clone(),
+                    line: f.start_line,
+                    end_line: f.end_line,
+                    message: format!(
+                        "{} duplicated lines ({} tokens){also}",
+                        f.end_line - f.start_line + 1,
+                        c.tokens
+                    ),
+                    fingerprint: c.fingerprint.clone(),
+                });
+            }
+        }
+    }
+    if new_duplicated_lines > cfg.max_new_duplicated_lines && !cfg.new_clones {
+        findings.push(Finding {
+            gate: "new-duplicated-lines".into(),
+            severity: "error",
+            file: String::new(),
+            line: 0,
+            end_line: 0,
+            message: format!(
+                "{new_duplicated_lines} new duplicated lines, more than {}",
+                cfg.max_new_duplicated_lines
+            ),
+            fingerprint: fingerprint(&["new-duplicated-lines"]),
+        });
+    }
+    let duplication_percent = report.summary.duplication_percent.unwrap_or(0.0);
+    if let Some(max) = cfg.max_duplication_percent {
+        if duplication_percent > max && changed.is_none() {
+            findings.push(Finding {
+                gate: "duplication".into(),
+                severity: "error",
+                file: String::new(),
+                line: 0,
+                end_line: 0,
+                message: format!("{duplication_percent:.2}% of all lines are duplicated, more than {max}%"),
+                fingerprint: fingerprint(&["duplication"]),
+            });
+        }
+    }
+    if let Some(max) = cfg.max_package_duplication_percent {
+        for p in &report.packages {
+            let pct = p.duplication_percent.unwrap_or(0.0);
+            if pct > max && changed.is_none() {
+                findings.push(Finding {
+                    gate: "package-duplication".into(),
+                    severity: "error",
+                    file: p.path.clone(),
+                    line: 0,
+                    end_line: 0,
+                    message: format!("{} is {pct:.2}% duplicated, more than {max}%", p.name),
+                    fingerprint: fingerprint(&["package-duplication", &p.name]),
+                });
+            }
+        }
+    }
+
+    if let Some(g) = &report.graph {
+        for c in &g.cycles {
+            let level = format!("{:?}", c.level).to_lowercase();
+            let on = if level == "file" { cfg.cycles } else { cfg.package_cycles };
+            if !on {
+                continue;
+            }
+            let fp = fingerprint(
+                &[&["cycle", &level], &c.nodes.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat(),
+            );
+            if base.cycles.contains(&fp) {
+                baselined += 1;
+                continue;
+            }
+            let file = if level == "file" { c.nodes[0].clone() } else { String::new() };
+            if level == "file" && !c.nodes.iter().any(|n| touches(changed, n, 1, u32::MAX)) {
+                continue;
+            }
+            findings.push(Finding {
+                gate: "cycle".into(),
+                severity: "error",
+                file,
+                line: 0,
+                end_line: 0,
+                message: format!("import cycle: {}", c.example.join(" → ")),
+                fingerprint: fp,
+            });
+        }
+        for v in &g.violations {
+            let on = match v.rule {
+                crate::graph::Rule::AppToApp => cfg.app_to_app,
+                crate::graph::Rule::LibraryToApp => cfg.library_to_app,
+                crate::graph::Rule::DeepImport => cfg.deep_imports,
+                crate::graph::Rule::UndeclaredWorkspaceDependency
+                | crate::graph::Rule::UndeclaredDependency => cfg.undeclared,
+            };
+            if !on || !touches(changed, &v.from, v.line, v.line) {
+                continue;
+            }
+            let fp = fingerprint(&[v.rule.as_str(), &v.from, &v.specifier]);
+            if base.violations.contains(&fp) {
+                baselined += 1;
+                continue;
+            }
+            findings.push(Finding {
+                gate: v.rule.as_str().into(),
+                severity: "error",
+                file: v.from.clone(),
+                line: v.line,
+                end_line: v.line,
+                message: v.message.clone(),
+                fingerprint: fp,
+            });
+        }
+        // Custom rules over resolved edges: `from` and `to` match file paths or package names.
+        let package_of = |path: &str| report.packages[report.owner_of(path)].name.clone();
+        for e in &g.edges {
+            if !touches(changed, &e.from, e.line, e.line) {
+                continue;
+            }
+            let from_pkg = package_of(&e.from);
+            let to_names: Vec<String> = [e.to.clone(), e.package.clone(), e.to.as_deref().map(package_of)]
+                .into_iter()
+                .flatten()
+                .collect();
+            for r in rules {
+                let from_hit = r.from.is_match(&e.from) || r.from.is_match(&from_pkg);
+                let to_hit = to_names.iter().any(|t| r.to.is_match(t));
+                let allowed = r.allow.is_match(&e.from) || r.allow.is_match(&from_pkg);
+                if from_hit && to_hit && !allowed {
+                    let fp = fingerprint(&["rule", &r.name, &e.from, &e.specifier]);
+                    if base.violations.contains(&fp) {
+                        baselined += 1;
+                        continue;
+                    }
+                    findings.push(Finding {
+                        gate: r.name.clone(),
+                        severity: r.severity,
+                        file: e.from.clone(),
+                        line: e.line,
+                        end_line: e.line,
+                        message: format!(
+                            "rule `{}`: imports {} ({})",
+                            r.name,
+                            e.specifier,
+                            to_names.join(", ")
+                        ),
+                        fingerprint: fp,
+                    });
+                }
+            }
+        }
+    }
+    findings.sort();
+    findings.dedup();
+    let passed = !findings.iter().any(|f| f.severity == "error");
+    Verdict { passed, findings, baselined, duplication_percent, new_duplicated_lines }
+}
