@@ -327,10 +327,14 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
         groups.iter().flat_map(|(&g, m)| m.iter().map(move |&u| (u, g))).collect();
 
     // Concern of each group.
+    // Edges come sorted by importing file: each file's edges are one slice.
+    let starts: Vec<usize> =
+        (0..=files.len()).map(|f| edges.partition_point(|e| (e.from as usize) < f)).collect();
+    let edges_of = |f: usize| &edges[starts[f]..starts[f + 1]];
     let externals_of = |f: usize| -> Vec<&str> {
-        edges
+        edges_of(f)
             .iter()
-            .filter(|e| e.from as usize == f && e.resolution == Resolution::External)
+            .filter(|e| e.resolution == Resolution::External)
             .filter_map(|e| e.package.as_deref())
             .collect()
     };
@@ -443,6 +447,7 @@ pub fn plan(input: &PlanInput) -> Vec<PlanItem> {
                 ws,
                 files,
                 edges,
+                starts: &starts,
                 unit_ids: &unit_ids,
                 first_unit: &first_unit,
                 coverage: &coverage,
@@ -489,6 +494,8 @@ struct Describe<'a> {
     ws: &'a Workspace,
     files: &'a [SourceFile],
     edges: &'a [Edge],
+    /// Where each file's edges start in `edges`.
+    starts: &'a [usize],
     unit_ids: &'a [(u32, usize)],
     first_unit: &'a [usize],
     coverage: &'a BTreeMap<usize, f64>,
@@ -661,7 +668,7 @@ impl Describe<'_> {
         for &f in &leaving_files {
             let app = self.pkg_name(f).to_string();
             let app_dir = &self.ws.packages[self.files[f].package].dir;
-            for e in self.edges.iter().filter(|e| e.from as usize == f) {
+            for e in &self.edges[self.starts[f]..self.starts[f + 1]] {
                 match e.resolution {
                     Resolution::External => {
                         let Some(name) = e.package.clone() else { continue };
