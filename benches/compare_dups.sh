@@ -36,7 +36,8 @@
 #   --cross-formats G    jscpd's --cross-formats value, or `none` for jscpd's per-format default
 #                        (default: "typescript,tsx;javascript,jsx")
 #   --threads N          worker threads for both (monodup -j, jscpd --workers; default: all cores)
-#   --agreement          afterwards run benches/dups_agreement.py on the two outputs
+#   --agreement          afterwards run benches/dups_agreement.py on the two outputs (with
+#                        --root TREE, the same thresholds and both tools as probes)
 #   --no-monodup, --no-jscpd   skip a tool
 #   --timeout SECS       kill a tool that runs longer (default: none)
 set -euo pipefail
@@ -146,6 +147,7 @@ monodup_cmd=()
 if (( run_monodup )); then
     [[ -x $monodup_bin ]] || die "$monodup_bin is not built (cargo build --release)"
     "$monodup_bin" dups --help >/dev/null 2>&1 || die "$monodup_bin has no dups command"
+    rm -f -- "$out_prefix.monodup.json"
     monodup_cmd=("$monodup_bin" dups "$tree" --format json -o "$out_prefix.monodup.json" --mode "$mode"
                  --min-tokens "$min_tokens" --min-lines "$min_lines" --quiet --no-progress)
     (( threads > 0 )) && monodup_cmd+=(-j "$threads")
@@ -157,6 +159,7 @@ if (( run_jscpd )); then
     skipped="node_modules dist build out .next .turbo coverage .git .hg .svn .nx .cache .vercel .output .nuxt .svelte-kit .yarn .pnpm-store storybook-static"
     ignore=""
     for d in $skipped; do ignore+="${ignore:+,}**/$d/**"; done
+    rm -f -- "$out_prefix.jscpd.json"
     formats="typescript,tsx,javascript,jsx"
     jscpd_cmd=("$jscpd_bin" "$tree" --min-tokens "$min_tokens" --min-lines "$min_lines"
                --format "$formats" --mode mild --ignore "$ignore"
@@ -272,5 +275,9 @@ PY
 
 if (( agreement )) && [[ -f $out_prefix.monodup.json && -f $out_prefix.jscpd.json ]]; then
     echo
-    python3 "$here/dups_agreement.py" "$out_prefix.monodup.json" "$out_prefix.jscpd.json" --root "$tree" || true
+    probes=()
+    [[ -x $monodup_bin ]] && probes+=(--probe-monodup "$monodup_bin")
+    [[ -n $jscpd_bin ]] && probes+=(--probe-jscpd "$jscpd_bin")
+    python3 "$here/dups_agreement.py" "$out_prefix.monodup.json" "$out_prefix.jscpd.json" --root "$tree" \
+        --min-tokens "$min_tokens" --min-lines "$min_lines" --mode "$mode" "${probes[@]}" || true
 fi

@@ -1,48 +1,60 @@
 #!/usr/bin/env python3
-"""Clone agreement between monodup and jscpd on the same tree.
+"""Clone agreement between monodup and jscpd on the same tree. Run by hand, not by CI.
 
 Usage:
   python3 benches/dups_agreement.py MONODUP_JSON JSCPD_JSON [--root TREE]
-        [--min-tokens N] [--min-lines N] [--mode renamed|exact]
-        [--examples N] [--target PCT] [--json OUT]
+        [--min-tokens N] [--min-lines N] [--mode renamed|exact] [--examples N] [--target PCT]
+        [--json OUT] [--probe-monodup BIN] [--probe-jscpd BIN]
 
 MONODUP_JSON is `monodup dups TREE --format json` output; JSCPD_JSON is jscpd 5's JSON report
-(jscpd-report.json) for the same tree, run from or on TREE so that its paths are relative to it
-(benches/compare_dups.sh --out PREFIX writes both). --min-tokens, --min-lines and --mode must be
-the ones monodup ran with (defaults 50, 5, renamed); they are used only to explain misses.
+(jscpd-report.json) of the same tree, with paths relative to TREE (benches/compare_dups.sh --out
+PREFIX writes both). --min-tokens, --min-lines and --mode must be the ones monodup ran with
+(defaults 50, 5, renamed); they are used to explain misses and for the probes.
 
-jscpd finds a pair: firstFile lines [a1, a2] and secondFile lines [b1, b2]. monodup finds that
-pair when one monodup class has a fragment in the first file and another fragment in the second
-file whose line ranges each overlap the jscpd side by at least half the lines of the jscpd pair's
-shorter side (ceil(min(a2-a1+1, b2-b1+1) / 2)). The reverse, per monodup fragment: a fragment is
-confirmed by jscpd when some jscpd pair has one side overlapping it and the other side
-overlapping another fragment of the same class, each by at least half the lines of the class's
-shortest fragment. The script prints the share of jscpd pairs monodup finds (target 99%), the
-share of monodup fragments, classes (all fragments confirmed) and duplicated lines jscpd
-confirms, and the misses grouped by cause with examples.
+Forward (jscpd -> monodup). jscpd reports pairs: firstFile lines [a1, a2], secondFile [b1, b2].
+monodup finds a pair when one monodup class has a fragment in the first file and a different
+fragment in the second whose line ranges overlap the two sides by at least half the lines of the
+shorter side, ceil(min(a2-a1+1, b2-b1+1) / 2). With --root, a side that starts or ends with
+import declarations or `export ... from` (which monodup leaves out by design) is first cut to the
+lines of its other tokens; the share is printed both ways, then leaving out the pairs monodup
+leaves out by design (imports; copies overlapping each other in one file), then also those at
+monodup's min_tokens/min_lines boundary. "Misses no rule explains" is the number to watch.
 
-Causes are found by re-tokenizing the two places (with --root) the way each tool does, closely
-enough to explain (a small JS/TS/JSX lexer in this file, not either tool's parser):
-  monodup renamed: identifiers, JSX names and the contextual keywords swc lexes as known idents
-    (type, as, async, string, boolean, private, readonly, interface, enum, ...) are one symbol;
-    strings, numbers, regexes, template parts and JSX text are one symbol per kind; other
-    keywords (true, null, this, ...) and punctuation are themselves; import declarations and
-    `export ... from` are left out; a repeat loses the leading `; } ) ] ,` and the trailing
-    `{ ( [ , =` it borrowed from its neighbours before min_tokens is checked; min_lines counts
-    the longest fragment's lines (end - start + 1 >= N).
-  jscpd 5 with --ignore-identifiers --ignore-literals (oxc tokens): identifiers are one symbol;
-    every word oxc knows as a keyword, contextual ones included, stays itself; strings, numbers
-    and regexes are one symbol; template parts, JSX text and private names stay themselves;
-    imports count; min_lines is checked on the first fragment only, as end - start >= N.
-Then each miss is put down to what ends the other tool's common run: import statements, borrowed
-punctuation, literal kinds, contextual keywords, template or JSX text, the min_lines or min_tokens
-boundary, a fragment overlapping itself in one file, a file the other tool did not parse. A miss
-where the other tool's rules give a long enough run is listed as "should match" (a candidate bug).
+Reverse (monodup -> jscpd), per monodup fragment: "reported" when the lines of jscpd's fragments
+in that file cover at least half of it (any partner); "paired" when one jscpd pair has one side
+on it and the other side on another fragment of the same class (each overlapping by half the
+class's shortest fragment). jscpd pairs each copy with the first occurrence it saw, so "paired"
+is low for blocks with many copies; the reverse causes are given for fragments not "reported".
 
---root TREE    the scanned tree (default: the `root` in MONODUP_JSON); needed for causes
---examples N   examples per group (default 8)
---target PCT   exit 1 when the share of jscpd pairs monodup finds is below PCT (default 99)
---json OUT     also write the numbers and every miss with its cause as JSON
+Causes (needs --root) come from re-tokenizing the two places the way each tool does, closely
+enough to explain (a small JS/TS/JSX lexer here, neither tool's parser):
+  monodup renamed (swc tokens): identifiers, JSX names and the words swc lexes as known idents
+    (type, as, async, string, number, boolean, private, readonly, interface, enum, get, from,
+    ...) are one symbol; strings, numbers, regexes, template parts and JSX text (whitespace-only
+    text between tags included) one symbol per kind; other keywords (true, null, this, ...) and
+    punctuation stay themselves; `</` is one token, `?.`, `#name` and a template head two;
+    imports and `export ... from` are left out; a repeat loses the leading `; } ) ] ,` and the
+    trailing `{ ( [ , =` it borrowed from its neighbours before min_tokens is checked; min_lines
+    counts the longest fragment's lines (end - start + 1 >= N); copies overlapping in one file
+    are dropped.
+  jscpd 5.3 with --ignore-identifiers --ignore-literals (oxc tokens, cpd-tokenizer 0.1.18): an
+    identifier becomes `$id` unless its name is in jscpd's list of keywords of other languages
+    (record, select, ref, self, match, end, ...); every word oxc lexes as a keyword, contextual
+    ones included (type, as, string, target, source, ...), stays itself; strings become `$str`,
+    numbers `$num`; regexes, template parts, JSX text (with its whitespace) and `#name` stay
+    themselves; imports count; min_lines is checked on the pair's first fragment only, as
+    end - start >= N; each window is matched against its first occurrence only.
+Each miss is put down to what ends the other tool's common run. A miss where the other tool's
+own rules give a long enough run is listed as "should match": a candidate bug (monodup) or a
+limit of jscpd's first-occurrence matching (jscpd). --probe-monodup / --probe-jscpd run that tool
+on copies of the two files alone for the examples of those groups and print what it finds.
+
+--root TREE         the scanned tree (default: the `root` in MONODUP_JSON); needed for causes
+--examples N        examples per group (default 8)
+--target PCT        exit 1 when the share of jscpd pairs monodup finds, with imports set aside,
+                    is below PCT (default 99)
+--json OUT          also write the numbers and every miss with its cause as JSON
+--probe-monodup BIN, --probe-jscpd BIN   the binaries for the probes (jscpd: its native binary)
 """
 import argparse
 import json
@@ -145,7 +157,6 @@ def lex(text, jsx):
 
     def scan_template(start, first):
         """From `start` (just after ` or }) to the end of this template part."""
-        nonlocal line
         j = start
         while j < n:
             c = text[j]
@@ -714,7 +725,8 @@ def main():
     starts = LineStarts(root) if root else None
     classes = m.get("clones", [])
     pairs = j.get("duplicates", [])
-    unparsed = {d.get("file") for d in m.get("diagnostics", []) if d.get("severity") in ("error", "warning")}
+    unparsed = {d.get("file"): d.get("code") for d in m.get("diagnostics", [])
+                if d.get("severity") in ("error", "warning")}
 
     # index of monodup fragments per file
     mfr = defaultdict(list)
@@ -768,7 +780,7 @@ def main():
             return "overlaps itself in one file (monodup drops overlapping copies)", {}
         for side in (A, B):
             if side["name"] in unparsed:
-                return "file with a monodup diagnostic (not parsed)", {}
+                return f"file monodup skipped with a diagnostic ({unparsed[side['name']]})", {}
         # some monodup class links the two places, over less than half of them
         partial = links(A["name"], B["name"], (A["start"], A["end"]), (B["start"], B["end"]), 1)
         if not root:
@@ -899,7 +911,7 @@ def main():
         if len(covered) < len(fr):
             uncovered.append((ci, covered))
 
-    mlines, jlines, both = defaultdict(list), defaultdict(list), defaultdict(list)
+    mlines, jlines = defaultdict(list), defaultdict(list)
     for c in classes:
         for f in c["fragments"]:
             mlines[f["file"]].append((f["start_line"], f["end_line"]))
@@ -999,7 +1011,7 @@ def main():
           f" fragment overlapping its copy in one file): {pct(found, len(pairs) - designed)}")
     by_rule = sum(len(v) for k, v in fcauses.items()
                   if k.startswith(("import/export-from", "overlaps itself", "min_tokens boundary", "below monodup's",
-                                   "file with a monodup diagnostic")))
+                                   "file monodup skipped")))
     print(f"  leaving out also the {by_rule - designed} at monodup's min_tokens/min_lines boundary (borrowed"
           f" punctuation, fewer swc tokens, min_lines): {pct(found, len(pairs) - by_rule)};"
           f" misses no rule explains: {len(misses) - by_rule}")
