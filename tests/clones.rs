@@ -187,3 +187,24 @@ fn dups_and_scan_json_are_deterministic_and_valid() {
         common::assert_valid(&serde_json::from_str(&one.stdout).unwrap());
     }
 }
+
+/// Regression (found against jscpd): a copy that starts inside back-to-back repeated code was
+/// lost, because the walk that owned those windows had dropped the overlapping occurrence.
+#[test]
+fn copy_after_periodic_code_is_found() {
+    let r = dups("clone-regressions/periodic", &[]);
+    let got: Vec<String> = classes(&r);
+    assert_eq!(got, ["exact block: a.ts:1-8, b.ts:2-9"]);
+    assert_eq!(r["clones"][0]["tokens"], 132);
+}
+
+/// Regression: two copies inside one file, in a file copied whole, were dropped as nested in
+/// the whole-file class, whose single fragment held both.
+#[test]
+fn copies_within_a_copied_file_are_kept() {
+    let r = dups("clone-regressions/nesting", &[]);
+    assert_eq!(
+        classes(&r),
+        ["exact file: a.ts:1-15, b.ts:1-15", "renamed block: a.ts:1-6, a.ts:10-15, b.ts:1-6, b.ts:10-15"]
+    );
+}

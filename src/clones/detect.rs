@@ -171,6 +171,12 @@ pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) ->
         }
         gid[f as usize].get(p as usize).copied().unwrap_or(NONE)
     };
+    // A group whose windows overlap each other in one file (periodic code) loses occurrences
+    // in its walk, so the groups after it are not covered by it.
+    let overlapping: Vec<bool> = groups
+        .iter()
+        .map(|occ| occ.windows(2).any(|x| x[0].0 == x[1].0 && x[1].1 < x[0].1 + w as u32))
+        .collect();
     let starts: Vec<usize> = (0..groups.len())
         .filter(|&g| {
             let occ = &groups[g];
@@ -179,7 +185,10 @@ pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) ->
             }
             let prev = at(occ[0].0, i64::from(occ[0].1) - 1);
             // A continuation: every occurrence follows the same group, whose walk covers this one.
-            !(prev != NONE && occ.iter().all(|&(f, p)| at(f, i64::from(p) - 1) == prev))
+            let continuation = prev != NONE
+                && !overlapping[prev as usize]
+                && occ.iter().all(|&(f, p)| at(f, i64::from(p) - 1) == prev);
+            !continuation
         })
         .collect();
     let mut out: Vec<Repeat> =
@@ -195,28 +204,53 @@ struct Walk {
     k: u32,
 }
 
+/// How many keys before every occurrence are the same (so the repeat starts that much earlier),
+/// as far as the copies stay apart. Needed after periodic code, whose group could not carry
+/// these occurrences.
+fn extend_left<S: Streams + ?Sized>(files: &S, occ: &[(u32, u32)], w: u32) -> u32 {
+    let mut left = 0;
+    loop {
+        let before =
+            |&(f, p): &(u32, u32)| (p > left).then(|| files.key(f as usize, (p - left - 1) as usize));
+        let first = before(&occ[0]);
+        let same = first.is_some() && occ.iter().all(|o| before(o) == first);
+        let apart = occ.windows(2).all(|x| x[0].0 != x[1].0 || x[1].1 >= x[0].1 + w + left + 1);
+        if !same || !apart {
+            return left;
+        }
+        left += 1;
+    }
+}
+
 fn walk<S: Streams + ?Sized>(files: &S, gid: &[Vec<u32>], start: &[(u32, u32)], w: usize) -> Vec<Repeat> {
     let next_gid = |f: u32, p: u32, k: u32| -> u32 {
         gid[f as usize].get((p + k + 1) as usize).copied().unwrap_or(NONE)
     };
     let mut out = Vec::new();
-    let mut stack = vec![Walk { occ: non_overlapping(start, w as u32), k: 0 }];
+    let first = non_overlapping(start, w as u32);
+    if first.len() < 2 {
+        return out;
+    }
+    let left = extend_left(files, &first, w as u32);
+    let mut stack = vec![Walk { occ: first, k: 0 }];
     while let Some(Walk { mut occ, mut k }) = stack.pop() {
         if occ.len() < 2 {
             continue;
         }
         loop {
-            let len = w as u32 + k;
+            let len = w as u32 + k + left;
             let first = next_gid(occ[0].0, occ[0].1, k);
             let all_same = first != NONE && occ.iter().all(|&(f, p)| next_gid(f, p, k) == first);
-            let kept = non_overlapping(&occ, len + 1);
+            let shifted: Vec<(u32, u32)> = occ.iter().map(|&(f, p)| (f, p - left)).collect();
+            let kept = non_overlapping(&shifted, len + 1);
             if all_same && kept.len() == occ.len() {
                 k += 1;
                 continue;
             }
-            if left_maximal(files, &occ) {
-                out.push(Repeat { len, at: occ.clone() });
+            if left_maximal(files, &shifted) {
+                out.push(Repeat { len, at: shifted.clone() });
             }
+            let kept: Vec<(u32, u32)> = kept.into_iter().map(|(f, p)| (f, p + left)).collect();
             // Continue with each set of occurrences that still share their next window.
             let mut parts: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
             for &(f, p) in &kept {

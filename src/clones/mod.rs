@@ -221,15 +221,24 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     for c in blocks {
         // Classes holding the first fragment, then only those checked against the others.
         let first = &c.fragments[0];
-        let holds = |k: &CloneClass, fr: &Fragment| {
-            k.fragments
-                .iter()
-                .any(|x| x.file == fr.file && x.start_line <= fr.start_line && fr.end_line <= x.end_line)
+        // Each fragment must lie in a different fragment of the holder: two copies inside one
+        // fragment of a larger class are a copy the larger class does not show.
+        let holds_all = |k: &CloneClass| {
+            let mut used = vec![false; k.fragments.len()];
+            c.fragments.iter().all(|fr| {
+                let slot = k.fragments.iter().enumerate().position(|(i, x)| {
+                    !used[i]
+                        && x.file == fr.file
+                        && x.start_line <= fr.start_line
+                        && fr.end_line <= x.end_line
+                });
+                slot.map(|i| used[i] = true).is_some()
+            })
         };
         let redundant = index[first.file as usize]
             .iter()
             .filter(|&&(s, e, _)| s <= first.start_line && first.end_line <= e)
-            .any(|&(_, _, id)| c.fragments[1..].iter().all(|fr| holds(&classes[id], fr)));
+            .any(|&(_, _, id)| holds_all(&classes[id]));
         if !redundant {
             add(&mut index, &c, classes.len());
             classes.push(c);
