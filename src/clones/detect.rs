@@ -214,7 +214,7 @@ fn extend_left<S: Streams + ?Sized>(files: &S, occ: &[(u32, u32)], w: u32) -> u3
             |&(f, p): &(u32, u32)| (p > left).then(|| files.key(f as usize, (p - left - 1) as usize));
         let first = before(&occ[0]);
         let same = first.is_some() && occ.iter().all(|o| before(o) == first);
-        let apart = occ.windows(2).all(|x| x[0].0 != x[1].0 || x[1].1 >= x[0].1 + w + left + 1);
+        let apart = occ.windows(2).all(|x| x[0].0 != x[1].0 || x[1].1 > x[0].1 + w + left);
         if !same || !apart {
             return left;
         }
