@@ -85,8 +85,8 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Walks `root` in parallel and returns a sorted listing.
 pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Listing> {
-    let include = globset(&filters.include, "--include")?;
-    let exclude = globset(&filters.exclude, "--exclude")?;
+    let include = globset(&filters.include, "--include (or [scan] include)")?;
+    let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
     let found: Mutex<Listing> = Mutex::new(Listing::default());
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)

@@ -249,3 +249,24 @@ fn assert_valid_sarif(doc: &serde_json::Value) {
         validator.iter_errors(doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "SARIF does not match the schema:\n{}", errors.join("\n"));
 }
+
+#[test]
+fn duplication_percent_gates() {
+    let (_d, root) = repo();
+    check(&root, &["--update-baseline"]);
+    // The fixture is about two thirds duplicated: a 50% ceiling fails, 90% passes.
+    std::fs::write(root.join("monodup.toml"), "[check]\nmax_duplication_percent = 50.0\n").unwrap();
+    let run = check(&root, &[]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("[duplication]"), "{}", run.stdout);
+    std::fs::write(root.join("monodup.toml"), "[check]\nmax_duplication_percent = 90.0\n").unwrap();
+    assert_eq!(check(&root, &[]).code, 0);
+    // Per package: app-e is only its hook (7 of 15 lines), the others far more.
+    std::fs::write(root.join("monodup.toml"), "[check]\nmax_package_duplication_percent = 60.0\n").unwrap();
+    let run = check(&root, &["--format", "json"]);
+    assert_eq!(run.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let gated: Vec<&str> =
+        v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert!(gated.contains(&"apps/a") && !gated.contains(&"apps/e"), "{gated:?}");
+}
