@@ -349,7 +349,7 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions
 }
 
 /// Merges line ranges and counts the lines they cover.
-fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
+pub fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
     ranges.sort_unstable();
     let (mut total, mut end) = (0, 0);
     for (s, e) in ranges {

@@ -13,7 +13,7 @@
 
 pub mod concern;
 
-use crate::clones::CloneOutput;
+use crate::clones::{covered, CloneOutput};
 use crate::pipeline::SourceFile;
 use crate::resolve::{Edge, Resolution};
 use crate::units::UnitKind;
@@ -200,19 +200,6 @@ fn overlap(a: (u32, u32), b: (u32, u32)) -> u32 {
     } else {
         0
     }
-}
-
-fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
-    ranges.sort_unstable();
-    let (mut total, mut end) = (0, 0);
-    for (s, e) in ranges {
-        let s = s.max(end + 1);
-        if e >= s {
-            total += e - s + 1;
-            end = e;
-        }
-    }
-    total
 }
 
 /// An existing library whose name's last segment says it holds `concern`.
