@@ -26,6 +26,8 @@ pub fn splitmix(mut x: u64) -> u64 {
 }
 
 const BASE: u64 = 0x100_0000_01B3;
+/// Files whose candidate windows are hashed at once (in parallel) before being grouped.
+const CHUNK_FILES: usize = 256;
 
 /// The token streams, seen only through their keys (no copy of them is made).
 pub trait Streams: Sync {
@@ -103,59 +105,68 @@ pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) ->
     // 2. Candidate windows, in file and position order, each verified into a group: against
     //    the group's first window, one key at a time when the previous position already
     //    matched that window's predecessor, else all `w` keys.
-    let cands: Vec<(u64, u32, u32)> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|f| {
-            let mut v = Vec::new();
-            windows(files, f, w, mix, |p, h| {
-                if dup.contains(&((h >> 32) as u32)) {
-                    v.push((h, f as u32, p));
-                }
-            });
-            v
-        })
-        .collect();
-    drop(dup);
+    //    The candidates are hashed in parallel a chunk of files at a time, so that they are
+    //    never all in memory at once.
     let mut gid: Vec<Vec<u32>> = (0..n).map(|f| vec![NONE; (files.len(f) + 1).saturating_sub(w)]).collect();
     let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
     // hash → its first group; further groups of a colliding hash in `more`.
     let mut first: FxHashMap<u64, u32> = FxHashMap::default();
     let mut more: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for &(h, f, p) in &cands {
-        let prev = if p > 0 { gid[f as usize][p as usize - 1] } else { NONE };
-        let matches = |g: u32| {
-            let (rf, rp) = groups[g as usize][0];
-            let aligned = prev != NONE && rp > 0 && groups[prev as usize][0] == (rf, rp - 1);
-            if aligned {
-                let last = w - 1;
-                files.key(f as usize, p as usize + last) == files.key(rf as usize, rp as usize + last)
-            } else {
-                same_window(files, (rf, rp), (f, p), w)
-            }
-        };
-        let found = match first.get(&h) {
-            None => None,
-            Some(&g) if matches(g) => Some(g),
-            Some(_) => more.get(&h).and_then(|gs| gs.iter().copied().find(|&g| matches(g))),
-        };
-        let g = match found {
-            Some(g) => g,
-            None => {
-                groups.push(Vec::new());
-                let g = (groups.len() - 1) as u32;
-                match first.entry(h) {
-                    std::collections::hash_map::Entry::Occupied(_) => more.entry(h).or_default().push(g),
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(g);
+    let all_files: Vec<usize> = (0..n).collect();
+    for chunk in all_files.chunks(CHUNK_FILES) {
+        let cands: Vec<Vec<(u64, u32)>> = chunk
+            .par_iter()
+            .map(|&f| {
+                let mut v = Vec::new();
+                windows(files, f, w, mix, |p, h| {
+                    if dup.contains(&((h >> 32) as u32)) {
+                        v.push((h, p));
                     }
-                }
-                g
+                });
+                v
+            })
+            .collect();
+        for (&f, list) in chunk.iter().zip(cands) {
+            let f = f as u32;
+            for (h, p) in list {
+                let prev = if p > 0 { gid[f as usize][p as usize - 1] } else { NONE };
+                let matches = |g: u32| {
+                    let (rf, rp) = groups[g as usize][0];
+                    let aligned = prev != NONE && rp > 0 && groups[prev as usize][0] == (rf, rp - 1);
+                    if aligned {
+                        let last = w - 1;
+                        files.key(f as usize, p as usize + last) == files.key(rf as usize, rp as usize + last)
+                    } else {
+                        same_window(files, (rf, rp), (f, p), w)
+                    }
+                };
+                let found = match first.get(&h) {
+                    None => None,
+                    Some(&g) if matches(g) => Some(g),
+                    Some(_) => more.get(&h).and_then(|gs| gs.iter().copied().find(|&g| matches(g))),
+                };
+                let g = match found {
+                    Some(g) => g,
+                    None => {
+                        groups.push(Vec::new());
+                        let g = (groups.len() - 1) as u32;
+                        match first.entry(h) {
+                            std::collections::hash_map::Entry::Occupied(_) => {
+                                more.entry(h).or_default().push(g)
+                            }
+                            std::collections::hash_map::Entry::Vacant(v) => {
+                                v.insert(g);
+                            }
+                        }
+                        g
+                    }
+                };
+                groups[g as usize].push((f, p));
+                gid[f as usize][p as usize] = g;
             }
-        };
-        groups[g as usize].push((f, p));
-        gid[f as usize][p as usize] = g;
+        }
     }
-    drop((cands, first, more));
+    drop((dup, first, more));
     for g in &mut groups {
         if g.len() < 2 {
             // A group of one: its hash was shared only by a collision.
