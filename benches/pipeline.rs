@@ -42,7 +42,7 @@ fn corpora() -> Vec<(String, PathBuf)> {
 }
 
 fn options(root: &Path) -> Options {
-    Options { root: root.to_path_buf(), ..Options::default() }
+    Options { root: root.to_path_buf(), graph: true, ..Options::default() }
 }
 
 fn stages(c: &mut Criterion) {

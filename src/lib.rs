@@ -138,6 +138,10 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
         graph: job.graph,
         clones,
         plan: job.plan,
+        // stderr is for people only when it is a terminal.
+        progress: !common.quiet
+            && !common.no_progress
+            && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         scope: config.plan.scope,
         concern_rules: config
             .plan

@@ -28,6 +28,8 @@ pub struct Options {
     pub plan: bool,
     /// Scope of new package names (`[plan] scope`).
     pub scope: Option<String>,
+    /// Show a progress bar on stderr while parsing (only asked for when stderr is a terminal).
+    pub progress: bool,
     /// `[plan.concerns]`: path glob → concern.
     pub concern_rules: Vec<(globset::GlobMatcher, crate::plan::concern::Concern)>,
 }
@@ -104,11 +106,26 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     let ws = workspace::discover(root, &listing.manifests, &opts.kinds);
     timer.lap("workspace");
 
+    let bar = if opts.progress {
+        let bar = indicatif::ProgressBar::new(listing.sources.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} parsing {pos}/{len} files {wide_bar} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let facts: Vec<FileFacts> = listing
         .sources
         .par_iter()
-        .map(|(path, lang)| parse::parse_file(&root.join(path), path, *lang, opts.clones.is_some()))
+        .map(|(path, lang)| {
+            let f = parse::parse_file(&root.join(path), path, *lang, opts.clones.is_some());
+            bar.inc(1);
+            f
+        })
         .collect();
+    bar.finish_and_clear();
     timer.lap("parse");
 
     let mut diagnostics = listing.diagnostics;
