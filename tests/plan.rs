@@ -230,3 +230,49 @@ fn plan_is_deterministic() {
     let eight = monodup(&["plan", root.to_str().unwrap(), "--format", "json", "-j", "8", "-q"]);
     assert!(one.stdout == eight.stdout);
 }
+
+#[test]
+fn type_only_app_imports_warn_and_runtime_ones_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::write(root, "package.json", r#"{"name": "r", "workspaces": ["apps/*"]}"#);
+    let card = "import type { User } from '@/types/user';\nimport { greet } from '@/lib/greet';\n\n\
+export function UserCard({ user }: { user: User }) {\n  const title = greet(user.name);\n  const initials = user.name.split(' ').map((part) => part[0]).join('');\n\
+  return (\n    <section className=\"card\">\n      <h2>{title}</h2>\n      <span className=\"avatar\">{initials}</span>\n      <p>{user.email}</p>\n\
+    </section>\n  );\n}\n";
+    for (app, field) in [("one", "email"), ("two", "mail")] {
+        common::write(root, &format!("apps/{app}/package.json"), &format!(r#"{{"name": "@x/{app}"}}"#));
+        common::write(root, &format!("apps/{app}/next.config.js"), "module.exports = {};\n");
+        common::write(
+            root,
+            &format!("apps/{app}/tsconfig.json"),
+            r#"{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./src/*"]}}}"#,
+        );
+        common::write(root, &format!("apps/{app}/src/components/user-card.tsx"), card);
+        // Differs per app: not a copy.
+        common::write(
+            root,
+            &format!("apps/{app}/src/types/user.ts"),
+            &format!("export interface User {{ name: string; {field}: string }}\n"),
+        );
+        common::write(
+            root,
+            &format!("apps/{app}/src/lib/greet.ts"),
+            &format!("export const greet = (n: string) => '{app} ' + n;\n"),
+        );
+    }
+    let r = report(&["plan", root.to_str().unwrap()]);
+    let item = &r["plan"][0];
+    let kinds: Vec<(String, String)> = item["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["severity"].as_str().unwrap().to_string(), b["message"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(
+        kinds.iter().any(|(s, m)| s == "warning" && m.starts_with("imports types from @/types/user")),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().any(|(s, m)| s == "blocker" && m.starts_with("imports @/lib/greet")), "{kinds:?}");
+    assert_eq!(item["blocked"], true);
+}

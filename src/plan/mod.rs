@@ -709,6 +709,19 @@ impl Describe<'_> {
                             Some(i) => {
                                 deps.entry((DependencyKind::Planned, format!("item:{i}"))).or_default();
                             }
+                            // Types of the app are work (move or share them), not a blocker.
+                            None if e.type_only => {
+                                blockers.insert(Blocker {
+                                    kind: BlockerKind::AppLocalImport,
+                                    severity: "warning",
+                                    file: self.files[f].path.clone(),
+                                    line: e.line,
+                                    message: format!(
+                                        "imports types from {} ({}): move or share them too",
+                                        e.specifier, self.files[to].path
+                                    ),
+                                });
+                            }
                             None => {
                                 blockers.insert(Blocker {
                                     kind: BlockerKind::AppLocalImport,
