@@ -636,7 +636,7 @@ impl Describe<'_> {
                     lines_now,
                     lines_removed,
                     import_lines,
-                    lines_after: lines_now - u64::from(lines_removed) + u64::from(import_lines),
+                    lines_after: lines_now.saturating_sub(u64::from(lines_removed)) + u64::from(import_lines),
                 }
             })
             .collect();
