@@ -208,6 +208,9 @@ fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFa
     }
 }
 
+/// Recovered syntax errors reported per file before the rest are counted.
+const MAX_SYNTAX_DIAGNOSTICS: usize = 5;
+
 /// Stack that any file nested at most [`SHALLOW`] levels deep fits in. The pipeline's workers
 /// have more, so they parse such files in place; other threads get a segment this size.
 const SHALLOW_STACK: usize = 16 << 20;
@@ -254,7 +257,14 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 
 fn is_minified(text: &str, lines: u32) -> bool {
     // Small files are never bundles; long generated one-liners are.
-    text.len() > 2048 && text.len() / (lines.max(1) as usize) > MINIFIED_AVG_LINE
+    if text.len() <= 2048 || text.len() / (lines.max(1) as usize) <= MINIFIED_AVG_LINE {
+        return false;
+    }
+    // Code squeezed onto one line is dense in statement punctuation; an icon component whose
+    // lines are long SVG path strings is not.
+    let longest = text.split('\n').max_by_key(|l| l.len()).unwrap_or("");
+    let punct = longest.bytes().filter(|b| matches!(b, b';' | b'{' | b'}')).count();
+    punct * 100 >= longest.len()
 }
 
 fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FacetsOut {
@@ -295,8 +305,17 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
             true
         }
     };
-    for err in parser.take_errors() {
-        diagnostics.push(syntax_diagnostic(&err, index, rel));
+    // Recovered errors: the first few, then one line with the count, so that a generated file
+    // with thousands of them does not drown the report.
+    let recovered = parser.take_errors();
+    for err in recovered.iter().take(MAX_SYNTAX_DIAGNOSTICS) {
+        diagnostics.push(syntax_diagnostic(err, index, rel));
+    }
+    if recovered.len() > MAX_SYNTAX_DIAGNOSTICS {
+        let last = &recovered[MAX_SYNTAX_DIAGNOSTICS];
+        let mut d = syntax_diagnostic(last, index, rel);
+        d.message = format!("{} more syntax errors in this file", recovered.len() - MAX_SYNTAX_DIAGNOSTICS);
+        diagnostics.push(d);
     }
     let tokens = parser.input_mut().iter_mut().take();
     drop(parser);
@@ -639,12 +658,24 @@ type Q = typeof import("qt");
     }
 
     #[test]
+    fn many_recovered_errors_are_counted_not_listed() {
+        let src = "declare module 'm' {\n".to_string() + &"  declare const a: number;\n".repeat(40) + "}\n";
+        let facts = parse_bytes(src.as_bytes(), "m.d.ts", Lang::Dts);
+        assert!(!facts.failed);
+        assert_eq!(facts.diagnostics.len(), MAX_SYNTAX_DIAGNOSTICS + 1, "{:?}", facts.diagnostics);
+        assert_eq!(facts.diagnostics.last().unwrap().message, "35 more syntax errors in this file");
+    }
+
+    #[test]
     fn bad_bytes_are_diagnostics() {
         assert_eq!(parse_bytes(b"a\0b", "x.js", Lang::Js).diagnostics[0].code, Code::Binary);
         let latin1 = parse_bytes(b"const a = 1;\nconst s = '\xe9';\n", "x.ts", Lang::Ts);
         assert_eq!((latin1.diagnostics[0].code, latin1.diagnostics[0].line), (Code::NotUtf8, 2));
-        let long = format!("var a={};", "1+".repeat(3000) + "1");
+        let long = format!("var a={};", "{b:1};".repeat(800));
         assert_eq!(parse_bytes(long.as_bytes(), "x.js", Lang::Js).diagnostics[0].code, Code::Minified);
+        // An icon with one long SVG path is source, not a bundle.
+        let icon = format!("export const I = () => <svg><path d=\"{}\" /></svg>;\n", "M1 2L3 4 ".repeat(400));
+        assert!(parse_bytes(icon.as_bytes(), "i.jsx", Lang::Jsx).diagnostics.is_empty());
     }
 
     #[test]
