@@ -140,11 +140,23 @@ pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) ->
                         same_window(files, (rf, rp), (f, p), w)
                     }
                 };
-                let found = match first.get(&h) {
+                // Inside a run of copied code the previous window's group tells ours without a
+                // lookup: it is the group of the window after that group's first occurrence, if
+                // one more key matches.
+                let next_of_prev = (prev != NONE)
+                    .then(|| {
+                        let (rf, rp) = groups[prev as usize][0];
+                        let g = *gid[rf as usize].get(rp as usize + 1)?;
+                        let same_last = files.key(f as usize, p as usize + w - 1)
+                            == files.key(rf as usize, rp as usize + w);
+                        (g != NONE && same_last).then_some(g)
+                    })
+                    .flatten();
+                let found = next_of_prev.or_else(|| match first.get(&h) {
                     None => None,
                     Some(&g) if matches(g) => Some(g),
                     Some(_) => more.get(&h).and_then(|gs| gs.iter().copied().find(|&g| matches(g))),
-                };
+                });
                 let g = match found {
                     Some(g) => g,
                     None => {
