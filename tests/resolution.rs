@@ -77,3 +77,21 @@ fn node_modules_changes_nothing() {
     write(root, "node_modules/react/index.js", "module.exports = {};\n");
     assert_eq!(graph(root), before);
 }
+
+#[test]
+fn an_export_to_missing_generated_code_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "package.json", r#"{"name": "r", "workspaces": ["packages/*"]}"#);
+    write(
+        root,
+        "packages/ui/package.json",
+        r#"{"name": "@x/ui", "exports": {"./css": "./styled-system/css/index.js"}}"#,
+    );
+    write(root, "packages/app/package.json", r#"{"name": "@x/app", "dependencies": {"@x/ui": "*"}}"#);
+    write(root, "packages/app/src/main.ts", "import { css } from '@x/ui/css';\n");
+    assert_eq!(
+        graph(root),
+        ["packages/app/src/main.ts:1 @x/ui/css -> unresolved workspace package `@x/ui` exports `./css` as ./styled-system/css/index.js, which exists neither built nor as source"]
+    );
+}

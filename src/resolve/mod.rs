@@ -335,9 +335,17 @@ impl Ctx<'_> {
         if let Some(pkg) = self.ws.by_name(name) {
             return match self.resolve_in_package(plain, pkg, name, &subpath) {
                 Some(p) => Outcome::File(p),
-                None => Outcome::Unresolved(format!(
-                    "workspace package `{name}` has no source file for `{subpath}`"
-                )),
+                None => {
+                    let exports = self.ws.packages[pkg].manifest.exports.as_ref();
+                    let target = exports.and_then(|e| export_targets(e, &subpath).into_iter().next());
+                    Outcome::Unresolved(match target {
+                        // Typically generated code (codegen output, a build step) not in the tree.
+                        Some(t) => format!(
+                            "workspace package `{name}` exports `{subpath}` as {t}, which exists neither built nor as source"
+                        ),
+                        None => format!("workspace package `{name}` has no source file for `{subpath}`"),
+                    })
+                }
             };
         }
         if is_npm_name(name) {
