@@ -1,7 +1,6 @@
 //! Graph stage: resolved edges → file and package graphs (petgraph), their cycles (Tarjan SCC)
 //! and the dependency-rule violations.
 
-use crate::parse::ImportKind;
 use crate::resolve::{is_exported, split_package, Edge, Resolution};
 use crate::workspace::{PackageKind, Workspace};
 use petgraph::algo::tarjan_scc;
@@ -290,9 +289,4 @@ fn is_deep_subpath(exports: Option<&serde_json::Value>, subpath: &str) -> bool {
             first == "src" || first == "internal"
         }
     }
-}
-
-/// Whether a kind of import runs at load time (for reports that split runtime from types).
-pub fn is_runtime(kind: ImportKind, type_only: bool) -> bool {
-    !type_only && kind != ImportKind::ImportType
 }

@@ -9,7 +9,7 @@ pub mod summary;
 pub mod table;
 
 use crate::clones::{CloneKind, CloneOutput, Scope};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::graph::{Cycle, PackageEdge, Violation};
 use crate::pipeline::Scan;
 use crate::resolve::{Edge, Resolution};
@@ -258,10 +258,6 @@ impl Report {
             plan: scan.plan.clone(),
             diagnostics: scan.diagnostics.clone(),
         }
-    }
-
-    pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     /// The package (index into `packages`) owning a file: the deepest folder that holds it.
