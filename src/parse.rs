@@ -177,7 +177,9 @@ fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFa
         return failed(Diagnostic::warning(
             Code::Minified,
             rel,
-            format!("skipped: looks minified (average line over {MINIFIED_AVG_LINE} bytes)"),
+            format!(
+                "skipped: looks minified (lines average over {MINIFIED_AVG_LINE} bytes, dense in `;{{}}`)"
+            ),
         ));
     }
     // A file cannot nest deeper than it has bytes; only large files need the scan.
@@ -267,7 +269,7 @@ fn is_minified(text: &str, lines: u32) -> bool {
     punct * 100 >= longest.len()
 }
 
-fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FacetsOut {
+fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
     let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
     // Comments are collected only when the file has a triple-slash directive: keeping every
     // comment of every file would cost memory for nothing.
@@ -346,8 +348,6 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
         env,
     }
 }
-
-type FacetsOut = FileFacts;
 
 fn syntax_diagnostic(err: &swc_ecma_parser::error::Error, index: &LineIndex, rel: &str) -> Diagnostic {
     let (line, column) = index.position(err.span().lo.0.saturating_sub(START));

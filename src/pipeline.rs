@@ -161,7 +161,9 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         edges = resolved.edges.into_iter().flatten().collect();
     }
     drop(imports);
-    timer.lap("resolve");
+    if opts.graph {
+        timer.lap("resolve");
+    }
 
     let graph = opts.graph.then(|| {
         let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
@@ -174,7 +176,9 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
             include_type_imports: opts.include_type_imports,
         })
     });
-    timer.lap("graph");
+    if opts.graph {
+        timer.lap("graph");
+    }
     let clones = opts.clones.as_ref().map(|copts| {
         let inputs: Vec<crate::clones::FileTokens> = files
             .iter()
@@ -189,7 +193,9 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         crate::clones::analyze(&inputs, copts)
     });
     drop(tokens);
-    timer.lap("clones");
+    if opts.clones.is_some() {
+        timer.lap("clones");
+    }
     let plan = match (&clones, opts.plan && opts.graph) {
         (Some(c), true) => Some(crate::plan::plan(&crate::plan::PlanInput {
             ws: &ws,
@@ -201,7 +207,9 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         })),
         _ => None,
     };
-    timer.lap("plan");
+    if plan.is_some() {
+        timer.lap("plan");
+    }
     diagnostics.sort();
     diagnostics.dedup();
     Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, clones, plan, diagnostics })

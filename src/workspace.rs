@@ -87,19 +87,6 @@ pub struct Package {
     pub manifest: Manifest,
 }
 
-/// How the package list was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Layout {
-    /// `workspaces` in package.json (npm, yarn, bun).
-    Workspaces,
-    Pnpm,
-    Lerna,
-    Nx,
-    /// No workspace configuration: every folder with a package.json.
-    Folders,
-}
-
 #[derive(Debug, Default, Clone)]
 pub struct KindGlobs {
     pub apps: Vec<String>,
@@ -113,7 +100,6 @@ pub struct Workspace {
     /// Every package.json in the tree by folder, packages or not: dependency declarations
     /// count wherever they are between a file and the root.
     pub manifests: BTreeMap<String, Manifest>,
-    pub layouts: Vec<Layout>,
     /// package.json files (relative paths) that are not valid JSON.
     pub broken_manifests: BTreeSet<String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -197,24 +183,18 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
         }
     }
 
+    // Workspace globs from npm/yarn/bun `workspaces`, pnpm and lerna; `declared` tells whether
+    // any workspace configuration exists at all (Nx project.json files count).
     let mut patterns = Vec::new();
-    let mut layouts = Vec::new();
-    if let Some(root_manifest) = manifests.get("") {
-        if !root_manifest.workspaces.is_empty() {
-            patterns.extend(root_manifest.workspaces.iter().cloned());
-            layouts.push(Layout::Workspaces);
-        }
+    let mut declared = !projects.is_empty();
+    if let Some(root_manifest) = manifests.get("").filter(|m| !m.workspaces.is_empty()) {
+        patterns.extend(root_manifest.workspaces.iter().cloned());
+        declared = true;
     }
-    if let Some(p) = read_pnpm(root, &mut diagnostics) {
-        patterns.extend(p);
-        layouts.push(Layout::Pnpm);
-    }
-    if let Some(p) = read_lerna(root, &mut diagnostics) {
-        patterns.extend(p);
-        layouts.push(Layout::Lerna);
-    }
-    if !projects.is_empty() {
-        layouts.push(Layout::Nx);
+    for globs in [read_pnpm(root, &mut diagnostics), read_lerna(root, &mut diagnostics)].into_iter().flatten()
+    {
+        patterns.extend(globs);
+        declared = true;
     }
 
     let package_dirs: BTreeSet<String> = manifests.keys().chain(broken.iter()).cloned().collect();
@@ -222,8 +202,8 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
         .iter()
         .map(|d| if d.is_empty() { "package.json".into() } else { format!("{d}/package.json") })
         .collect();
-    let mut dirs: BTreeSet<String> = if layouts.is_empty() {
-        layouts.push(Layout::Folders);
+    // With no workspace configuration, every folder with a package.json is a package.
+    let mut dirs: BTreeSet<String> = if !declared {
         package_dirs
     } else {
         let (pos, neg) = workspace_globs(&patterns);
@@ -257,7 +237,7 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
         }
     }
     diagnostics.sort();
-    Workspace { packages, manifests, layouts, broken_manifests, diagnostics, by_dir, by_name }
+    Workspace { packages, manifests, broken_manifests, diagnostics, by_dir, by_name }
 }
 
 fn kind_globs(globs: &[String]) -> GlobSet {
@@ -404,7 +384,6 @@ mod tests {
         let ws = Workspace {
             packages: vec![],
             manifests: BTreeMap::new(),
-            layouts: vec![],
             broken_manifests: BTreeSet::new(),
             diagnostics: vec![],
             by_dir: [("".to_string(), 0), ("apps/web".to_string(), 1), ("apps/web/sub".to_string(), 2)]

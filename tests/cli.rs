@@ -78,8 +78,11 @@ fn output_file_is_written_whole_and_stdout_stays_empty() {
     assert!(run.stdout.is_empty());
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     common::assert_valid(&v);
-    // Only the report is left in the folder: the temporary file was renamed, not copied.
+    // Only the report is left in the folder: the temporary file was renamed, not copied, and
+    // it is an ordinary file, not the temporary file's private mode.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
     // Writing into a folder that does not exist is a fatal error, exit 2.
     let bad = dir.path().join("missing/graph.json");
     assert_eq!(monodup(&["graph", &acme(), "-o", bad.to_str().unwrap()]).code, 2);

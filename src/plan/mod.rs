@@ -709,29 +709,32 @@ impl Describe<'_> {
                             Some(i) => {
                                 deps.entry((DependencyKind::Planned, format!("item:{i}"))).or_default();
                             }
-                            // Types of the app are work (move or share them), not a blocker.
-                            None if e.type_only => {
-                                blockers.insert(Blocker {
-                                    kind: BlockerKind::AppLocalImport,
-                                    severity: "warning",
-                                    file: self.files[f].path.clone(),
-                                    line: e.line,
-                                    message: format!(
-                                        "imports types from {} ({}): move or share them too",
-                                        e.specifier, self.files[to].path
-                                    ),
-                                });
-                            }
                             None => {
+                                let to_path = &self.files[to].path;
+                                // Types of the app are work (move or share them), not a blocker.
+                                let (severity, message) = if e.type_only {
+                                    (
+                                        "warning",
+                                        format!(
+                                            "imports types from {} ({to_path}): move or share them too",
+                                            e.specifier
+                                        ),
+                                    )
+                                } else {
+                                    (
+                                        "blocker",
+                                        format!(
+                                            "imports {} ({to_path}), which is not a copy: it differs per app",
+                                            e.specifier
+                                        ),
+                                    )
+                                };
                                 blockers.insert(Blocker {
                                     kind: BlockerKind::AppLocalImport,
-                                    severity: "blocker",
+                                    severity,
                                     file: self.files[f].path.clone(),
                                     line: e.line,
-                                    message: format!(
-                                        "imports {} ({}), which is not a copy: it differs per app",
-                                        e.specifier, self.files[to].path
-                                    ),
+                                    message,
                                 });
                             }
                         }
