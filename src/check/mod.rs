@@ -121,11 +121,12 @@ pub fn evaluate(
                 }
             }
         }
-        let old = |file: &str, start: u32, end: u32| {
-            let mut ranges = known_lines.get(file).cloned().unwrap_or_default();
+        for ranges in known_lines.values_mut() {
             ranges.sort_unstable();
+        }
+        let old = |file: &str, start: u32, end: u32| {
             let mut next = start;
-            for (s, e) in ranges {
+            for &(s, e) in known_lines.get(file).map_or(&[][..], Vec::as_slice) {
                 if s <= next && e >= next {
                     next = e + 1;
                 }
