@@ -36,9 +36,17 @@ ignore_types = false
 [plan]
 # Scope of new packages; by default the workspace's most common one (e.g. "@acme").
 # scope = "@acme"
+# Two units are copies when this share of the longer one's tokens is the same code
+# (identifiers may be renamed, literals may not).
+similarity = 0.8
+# Two apps are a fork when this share of one's lines is in identical or near-identical files
+# of the other.
+fork_share = 0.5
+# Items with more files to move than this are split by folder.
+max_item_files = 25
 
 # Path glob -> concern, before the built-in rules. Concerns: ui-components, animated-components,
-# auth, hooks, api-client, types, config, utils.
+# auth, hooks, api-client, types, config, constants, utils.
 [plan.concerns]
 # "**/components/charts/**" = "ui-components"
 
@@ -156,6 +164,13 @@ pub struct RuleConfig {
 pub struct PlanConfig {
     /// Scope of new package names, e.g. "@acme" (default: the workspace's most common scope).
     pub scope: Option<String>,
+    /// Share of equal tokens that makes two units copies (0.8).
+    pub similarity: Option<f64>,
+    /// Share of an app's lines in identical or near-identical files of another that makes
+    /// the pair a fork (0.5).
+    pub fork_share: Option<f64>,
+    /// Items with more files to move are split by folder (25).
+    pub max_item_files: Option<usize>,
     /// Path glob → concern, checked before the built-in rules, e.g.
     /// `"**/components/charts/**" = "ui-components"`.
     #[serde(default)]

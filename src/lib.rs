@@ -153,6 +153,11 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
                     .map_err(|e| anyhow::anyhow!("invalid [plan.concerns] glob `{glob}`: {e}"))
             })
             .collect::<anyhow::Result<_>>()?,
+        plan_settings: crate::plan::PlanSettings {
+            similarity: config.plan.similarity.unwrap_or(crate::plan::DEFAULT_SIMILARITY),
+            fork_share: config.plan.fork_share.unwrap_or(crate::plan::DEFAULT_FORK_SHARE),
+            max_item_files: config.plan.max_item_files.unwrap_or(crate::plan::DEFAULT_MAX_ITEM_FILES),
+        },
     })
 }
 
@@ -184,7 +189,7 @@ fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> a
             View::Full => report::table::render(&report, level, &mut buf)?,
         },
         Format::Json => report::json(&report, &mut buf)?,
-        Format::Markdown => report::markdown::render(&report, &mut buf)?,
+        Format::Markdown => report::markdown::render(&report, view == View::Summary, &mut buf)?,
         Format::Dot => report::dot::render(&report, level, &mut buf)?,
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
         Format::Github | Format::Sarif => anyhow::bail!("--format github and sarif are for `monodup check`"),

@@ -32,6 +32,8 @@ pub struct Options {
     pub progress: bool,
     /// `[plan.concerns]`: path glob → concern.
     pub concern_rules: Vec<(globset::GlobMatcher, crate::plan::concern::Concern)>,
+    /// `[plan]` thresholds.
+    pub plan_settings: crate::plan::PlanSettings,
 }
 
 /// One scanned file. Its index in [`Scan::files`] is its FileId.
@@ -58,7 +60,7 @@ pub struct Scan {
     /// None when the graph was not asked for.
     pub graph: Option<GraphOutput>,
     pub clones: Option<crate::clones::CloneOutput>,
-    pub plan: Option<Vec<crate::plan::PlanItem>>,
+    pub plan: Option<crate::plan::Plan>,
     /// Sorted by file, line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -192,21 +194,28 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
             .collect();
         crate::clones::analyze(&inputs, copts)
     });
-    drop(tokens);
     if opts.clones.is_some() {
         timer.lap("clones");
     }
     let plan = match (&clones, opts.plan && opts.graph) {
-        (Some(c), true) => Some(crate::plan::plan(&crate::plan::PlanInput {
-            ws: &ws,
-            files: &files,
-            edges: &edges,
-            clones: c,
-            scope: opts.scope.as_deref(),
-            concern_rules: &opts.concern_rules,
-        })),
+        (Some(c), true) => {
+            let file_tokens: Vec<crate::plan::FileTokens> =
+                tokens.iter().map(|(t, l)| crate::plan::FileTokens { tokens: t, line_starts: l }).collect();
+            Some(crate::plan::plan(&crate::plan::PlanInput {
+                ws: &ws,
+                files: &files,
+                edges: &edges,
+                clones: c,
+                tokens: &file_tokens,
+                ignore_types: opts.clones.as_ref().is_some_and(|c| c.ignore_types),
+                scope: opts.scope.as_deref(),
+                concern_rules: &opts.concern_rules,
+                settings: opts.plan_settings.clone(),
+            }))
+        }
         _ => None,
     };
+    drop(tokens);
     if plan.is_some() {
         timer.lap("plan");
     }

@@ -23,6 +23,8 @@ pub enum UnitKind {
     Enum,
     /// `export default <expression>`.
     Default,
+    /// A whole module that moves along with planned code (the planner's closure).
+    Module,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -102,8 +102,10 @@ fn metrics_count_each_line_once() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| o["package_a"] == "app-a" && o["package_b"] == "app-e")
+        .find(|o| o["name_a"] == "app-a" && o["name_b"] == "app-e")
         .unwrap();
+    // Packages are identified by path; the names come alongside.
+    assert_eq!((o["package_a"].as_str(), o["package_b"].as_str()), (Some("apps/a"), Some("apps/e")));
     assert_eq!((o["lines_a"].as_u64(), o["lines_b"].as_u64()), (Some(7), Some(7)));
 }
 

@@ -23,9 +23,10 @@ fn items_targets_and_order() {
         .iter()
         .map(|p| {
             format!(
-                "{} {} {}{}{} apps={} saves={}{}",
+                "{} {} {} {}{}{} packages={} saves={}{}",
                 p["id"].as_str().unwrap(),
                 p["concern"].as_str().unwrap(),
+                p["theme"].as_str().unwrap(),
                 p["target_package"].as_str().unwrap(),
                 if p["reuse"] == true { " (reuse)" } else { "" },
                 if p["new_package"] == true { " (new)" } else { "" },
@@ -39,17 +40,18 @@ fn items_targets_and_order() {
         rows,
         [
             // marketing copied @acme/ui's button; the others copied web's: all become imports of
-            // @acme/ui, with the `cn` helper the components import. marketing's button imports
-            // its own lib/utils, which is no copy: blocked until that is reconciled.
-            "P1 ui-components @acme/ui (reuse) apps=6 saves=404 blocked",
-            "P2 hooks @acme/hooks (new) apps=6 saves=220",
-            "P3 auth @acme/auth (new) apps=5 saves=188",
-            "P4 animated-components @acme/motion (new) apps=4 saves=124",
-            "P5 api-client @acme/api-client (new) apps=6 saves=122",
-            "P6 utils @acme/utils (new) apps=6 saves=82",
+            // @acme/ui (which gains the card and input it lacks).
+            "P1 ui-components components @acme/ui (reuse) packages=6 saves=350",
+            "P2 hooks hooks @acme/hooks (new) packages=6 saves=225",
+            "P3 auth contexts @acme/auth (new) packages=5 saves=202",
+            "P4 api-client lib @acme/api-client (new) packages=6 saves=115",
+            "P5 animated-components components/animated @acme/motion (new) packages=4 saves=111",
+            "P6 utils lib @acme/utils (new) packages=6 saves=106",
         ]
     );
-    assert_eq!(r["summary"]["estimated_savings_lines"], 404 + 220 + 188 + 124 + 122 + 82);
+    assert_eq!(r["summary"]["estimated_savings_lines"], 350 + 225 + 202 + 115 + 111 + 106);
+    // The seven apps copied helpers, not each other's screens: no fork.
+    assert_eq!(r["forks"], serde_json::json!([]));
 }
 
 #[test]
@@ -60,7 +62,7 @@ fn every_item_names_the_apps_it_leaves() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|a| a.as_str().unwrap().replace("@acme/", ""))
+            .map(|a| a.as_str().unwrap().replace("frontend/apps/", ""))
             .collect()
     };
     assert_eq!(apps("ui-components"), ["admin", "dashboard", "marketing", "portal", "studio", "web"]);
@@ -69,7 +71,8 @@ fn every_item_names_the_apps_it_leaves() {
     assert_eq!(apps("animated-components"), ["marketing", "portal", "studio", "web"]);
     assert_eq!(apps("api-client"), ["admin", "dashboard", "docs", "portal", "studio", "web"]);
     assert_eq!(apps("utils"), ["admin", "dashboard", "docs", "portal", "studio", "web"]);
-    // The UI item takes the `cn` helper its components import; utils keeps the rest.
+    // lib/utils.ts holds `cn` beside the date helpers: the file has one home, the utils item,
+    // and the UI item depends on it.
     let names = |concern: &str| -> Vec<String> {
         item(&r, concern)["units"]
             .as_array()
@@ -78,8 +81,17 @@ fn every_item_names_the_apps_it_leaves() {
             .map(|u| u["name"].as_str().unwrap().to_string())
             .collect()
     };
-    assert!(names("ui-components").contains(&"cn".to_string()));
-    assert_eq!(names("utils"), ["absoluteUrl", "formatDate", "formatRelative", "slugify", "truncate"]);
+    assert_eq!(names("utils"), ["absoluteUrl", "cn", "formatDate", "formatRelative", "slugify", "truncate"]);
+    let planned = |concern: &str| -> Vec<String> {
+        item(&r, concern)["dependencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["kind"] == "planned")
+            .map(|d| d["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(planned("ui-components"), ["@acme/api-client", "@acme/utils"]);
 }
 
 #[test]
@@ -88,15 +100,24 @@ fn auth_savings_match_a_hand_count() {
     let auth = item(&r, "auth");
     // auth-context.tsx: AuthUser 7-12 (6), AuthContextValue 14-19 (6), AuthContext 21 (1),
     // AuthProvider 23-58 (36), useAuth 60-66 (7) = 56 in admin, dashboard and web; portal's
-    // compact copy 1 + 6 + 1 + 33 + 5 = 46; studio's AuthProvider 23-60 (38) is 87% copied
-    // (33.06): 6 + 6 + 1 + 33.06 + 7 = 53. Removed 56 × 3 + 46 + 53 = 267.
-    // Moved: the longest copy of each unit: 6 + 6 + 1 + 38 + 7 = 58.
-    // Import lines: the files importing auth-context: 2 in admin, dashboard, portal and web,
-    // 1 in studio = 9. New package: 12. Savings: 267 - 58 - 9 - 12 = 188.
-    assert_eq!(auth["savings"]["removed_lines"], 267);
+    // compact copy 1 + 6 + 1 + 33 + 5 = 46. studio's copy is the longest (AuthProvider 23-60,
+    // 38 lines): it is kept and moves, 6 + 6 + 1 + 38 + 7 = 58.
+    // Removed: 56 × 3 + 46 = 214. The files go whole: their 9 importers are rewritten, no
+    // import line is added. New package: 12. Savings: 214 - 0 - 12 = 202.
+    assert_eq!(auth["savings"]["removed_lines"], 214);
     assert_eq!(auth["savings"]["moved_lines"], 58);
-    assert_eq!(auth["savings"]["import_lines"], 9);
-    assert_eq!(auth["savings_lines"], 188);
+    assert_eq!(auth["savings"]["import_lines"], 0);
+    assert_eq!(auth["savings"]["import_rewrites"], 9);
+    assert_eq!(auth["savings_lines"], 202);
+    let kept: Vec<&str> = auth["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| u["copies"].as_array().unwrap())
+        .filter(|c| c["kept"] == true)
+        .map(|c| c["package"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, ["frontend/apps/studio"; 5]);
 }
 
 #[test]
@@ -125,43 +146,46 @@ fn hooks_savings_match_a_hand_count() {
     let hooks = item(&r, "hooks");
     // Hand count from the fixture's files (lines of each top-level unit):
     //   use-debounce.ts: useDebounce 3-12 (10), useDebouncedCallback 14-36 (23) in admin,
-    //     dashboard, marketing, web; portal's shorter copy 3-10 (8) and 12-24 (13).
+    //     dashboard, marketing, web; portal's shorter copy 3-10 (8) and 12-24 (13). admin's
+    //     copy is kept (the longest; ties by path) and moves: 33.
     //   use-local-storage.ts: SetValue (1), readValue 5-13 (9), useLocalStorage 15-43 (29) in
-    //     dashboard, web; portal the same with readStorage; studio's useLocalStorage 15-44 (30)
-    //     is 97% copied (29.1 lines).
-    //   removed: admin 33, dashboard 72, marketing 33, portal 60, studio 39, web 72 = 309
-    //   moved (longest copy of each): 10 + 23 + 1 + 9 + 30 = 73
-    //   import lines: one page per app imports a hook in admin, dashboard, studio, web = 4
-    //   new package: 12
-    //   savings: 309 - 73 - 4 - 12 = 220
-    assert_eq!(hooks["savings"]["removed_lines"], 309);
+    //     dashboard, web; portal the same with readValue renamed readStorage (same code);
+    //     studio's useLocalStorage 15-44 (30) is the longest: kept, moves 1 + 9 + 30 = 40.
+    //   removed: dashboard 33 + 39, marketing 33, portal 21 + 39, web 33 + 39 = 237
+    //   moved: 33 + 40 = 73; import lines: none (the hook files go whole); new package: 12
+    //   savings: 237 - 0 - 12 = 225
+    assert_eq!(hooks["savings"]["removed_lines"], 237);
     assert_eq!(hooks["savings"]["moved_lines"], 73);
-    assert_eq!(hooks["savings"]["import_lines"], 4);
+    assert_eq!(hooks["savings"]["import_lines"], 0);
     assert_eq!(hooks["savings"]["package_overhead"], 12);
-    assert_eq!(hooks["savings_lines"], 220);
-    let per_app: Vec<(String, u64)> = hooks["per_app"]
+    assert_eq!(hooks["savings_lines"], 225);
+    let per_app: Vec<(String, u64, u64)> = hooks["per_app"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["package"].as_str().unwrap().to_string(), a["lines_removed"].as_u64().unwrap()))
+        .map(|a| {
+            (
+                a["package"].as_str().unwrap().replace("frontend/apps/", ""),
+                a["lines_removed"].as_u64().unwrap(),
+                a["lines_moved"].as_u64().unwrap(),
+            )
+        })
         .collect();
+    let row = |p: &str, r: u64, m: u64| (p.to_string(), r, m);
     assert_eq!(
         per_app,
         [
-            ("@acme/admin".to_string(), 33),
-            ("@acme/dashboard".to_string(), 72),
-            ("@acme/marketing".to_string(), 33),
-            ("@acme/portal".to_string(), 60),
-            ("@acme/studio".to_string(), 39),
-            ("@acme/web".to_string(), 72),
+            row("admin", 0, 33),
+            row("dashboard", 72, 0),
+            row("marketing", 33, 0),
+            row("portal", 60, 0),
+            row("studio", 0, 40),
+            row("web", 72, 0),
         ]
     );
     let units: Vec<&str> =
         hooks["units"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
-    assert_eq!(
-        units,
-        ["SetValue", "readStorage", "readValue", "useDebounce", "useDebouncedCallback", "useLocalStorage"]
-    );
+    assert_eq!(units, ["SetValue", "readValue", "useDebounce", "useDebouncedCallback", "useLocalStorage"]);
 }
 
 #[test]
@@ -177,14 +201,9 @@ fn dependencies_drift_blockers_and_warnings() {
         .collect();
     // react-hook-form ^7.51.0 in admin, ^7.45.0 in dashboard.
     assert_eq!(drift, ["react-hook-form"]);
-    let blockers: Vec<&str> = ui["blockers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|b| b["severity"] == "blocker")
-        .map(|b| b["file"].as_str().unwrap())
-        .collect();
-    assert_eq!(blockers, ["frontend/apps/marketing/src/components/ui/button.tsx"]);
+    // marketing's button imports its lib/utils, which the utils item moves: a planned
+    // dependency, not a blocker.
+    assert_eq!(ui["blocked"], false);
     // The API client reads its base URL from the environment: a warning, not a blocker.
     let api = item(&r, "api-client");
     assert_eq!(api["blocked"], false);
@@ -203,9 +222,19 @@ fn dependencies_drift_blockers_and_warnings() {
         .map(|d| d["name"].as_str().unwrap())
         .collect();
     assert_eq!(planned, ["@acme/api-client"]);
-    // Route files (app/**/page.tsx, layout.tsx) stay in the apps.
-    let all = r["plan"].to_string();
-    assert!(!all.contains("/app/layout.tsx") && !all.contains("/app/page.tsx"));
+    // Route files (app/**/page.tsx, layout.tsx) stay in the apps: no unit is taken from one,
+    // and the items list the ones that will import the package.
+    for p in r["plan"].as_array().unwrap() {
+        for f in p["files"].as_array().unwrap().iter().chain(p["removed_files"].as_array().unwrap()) {
+            let f = f.as_str().unwrap();
+            assert!(!f.ends_with("/app/layout.tsx") && !f.ends_with("/page.tsx"), "{f}");
+        }
+    }
+    assert!(item(&r, "hooks")["stays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s.as_str().unwrap().ends_with("/page.tsx")));
 }
 
 #[test]
@@ -213,14 +242,14 @@ fn markdown_and_table() {
     let root = fixture("acme-frontend");
     let md = monodup(&["plan", root.to_str().unwrap(), "--format", "markdown", "-q"]);
     assert_eq!(md.code, 0);
-    assert!(md.stdout.contains("### P2 — hooks: create @acme/hooks"), "{}", md.stdout);
+    assert!(md.stdout.contains("### P2 — hooks `hooks`: create @acme/hooks"), "{}", md.stdout);
     assert!(md.stdout.contains("Replace with: `import { … } from \"@acme/hooks\"`."));
     assert!(md.stdout.contains("**version drift**"));
     let table = monodup(&["plan", root.to_str().unwrap()]);
     assert!(table.stdout.contains("Extraction plan (ranked by lines saved)"));
-    assert!(table.stdout.contains("Estimated savings: 1140 lines over 6 items."));
+    assert!(table.stdout.contains("Estimated savings: 1109 lines over 6 items."));
     let scan = monodup(&["scan", root.to_str().unwrap()]);
-    assert!(scan.stdout.contains("estimated savings: 1140 lines over 6 items"));
+    assert!(scan.stdout.contains("estimated savings: 1109 lines over 6 items"));
 }
 
 #[test]
@@ -249,6 +278,13 @@ export function UserCard({ user }: { user: User }) {\n  const title = greet(user
             r#"{"compilerOptions": {"baseUrl": ".", "paths": {"@/*": ["./src/*"]}}}"#,
         );
         common::write(root, &format!("apps/{app}/src/components/user-card.tsx"), card);
+        // Each app has screens of its own: not a fork.
+        let page = if app == "one" {
+            "export default function Page() {\n  const items = [1, 2, 3].map((n) => n * 2);\n  return <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul>;\n}\n"
+        } else {
+            "import { useState } from 'react';\nexport default function Page() {\n  const [q, setQ] = useState('');\n  if (!q) return null;\n  return <form><input value={q} onChange={(e) => setQ(e.target.value)} /></form>;\n}\n"
+        };
+        common::write(root, &format!("apps/{app}/src/app/page.tsx"), page);
         // Differs per app: not a copy.
         common::write(
             root,
@@ -270,7 +306,7 @@ export function UserCard({ user }: { user: User }) {\n  const title = greet(user
         .map(|b| (b["severity"].as_str().unwrap().to_string(), b["message"].as_str().unwrap().to_string()))
         .collect();
     assert!(
-        kinds.iter().any(|(s, m)| s == "warning" && m.starts_with("imports types from @/types/user")),
+        kinds.iter().any(|(s, m)| s == "warning" && m.starts_with("imports @/types/user (")),
         "{kinds:?}"
     );
     assert!(kinds.iter().any(|(s, m)| s == "blocker" && m.starts_with("imports @/lib/greet")), "{kinds:?}");

@@ -65,6 +65,8 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Fragment {
     pub file: u32,
+    /// Index of its first token in the file's kept stream (see [`kept_stream`]).
+    pub tok: u32,
     pub start_line: u32,
     pub end_line: u32,
     pub start_col: u32,
@@ -88,6 +90,9 @@ pub struct CloneClass {
     pub lines: u32,
     /// Sorted by (file, start line).
     pub fragments: Vec<Fragment>,
+    /// Share of token positions whose exact text is equal in every fragment (1 for exact
+    /// classes): renamed classes of literal-only lists score low.
+    pub similarity: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -108,9 +113,17 @@ pub struct CloneOutput {
     pub file_duplicated: Vec<u32>,
     /// Package pairs (a < b) sharing lines, sorted.
     pub overlaps: Vec<Overlap>,
+    /// Duplicated lines of each file counting only runs of at least `min_tokens` tokens that
+    /// are exactly equal (text, not only shape) in another fragment of the class.
+    pub file_duplicated_exact: Vec<u32>,
 }
 
 /// The kept tokens of a file: all of them (borrowed), or a copy without type declarations.
+/// Fragment token positions index this stream.
+pub fn kept_stream(tokens: &[Tok], ignore_types: bool) -> Cow<'_, [Tok]> {
+    stream(tokens, ignore_types)
+}
+
 fn stream(tokens: &[Tok], ignore_types: bool) -> Cow<'_, [Tok]> {
     if ignore_types && tokens.iter().any(|t| t.in_type()) {
         Cow::Owned(tokens.iter().copied().filter(|t| !t.in_type()).collect())
@@ -142,11 +155,70 @@ fn line_col(starts: &[u32], offset: u32) -> (u32, u32) {
     (line as u32, offset - starts[line - 1] + 1)
 }
 
-fn fragment(file: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
+fn fragment(file: u32, tok: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
     let (start_line, start_col) = line_col(starts, toks[0].offset());
     let last = toks[toks.len() - 1];
     let (end_line, end_col) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
-    Fragment { file, start_line, end_line, start_col, end_col: end_col + 1 }
+    Fragment { file, tok, start_line, end_line, start_col, end_col: end_col + 1 }
+}
+
+/// The tokens of a fragment in its file's kept stream.
+fn fragment_tokens<'a>(streams: &'a [Cow<[Tok]>], f: &Fragment, len: u32) -> &'a [Tok] {
+    &streams[f.file as usize][f.tok as usize..(f.tok + len) as usize]
+}
+
+/// Share of positions whose exact identity is the same in every fragment.
+fn similarity(streams: &[Cow<[Tok]>], fragments: &[Fragment], len: u32) -> f64 {
+    if len == 0 || fragments.len() < 2 {
+        return 1.0;
+    }
+    let first = fragment_tokens(streams, &fragments[0], len);
+    let mut equal = vec![true; len as usize];
+    for f in &fragments[1..] {
+        for (e, (a, b)) in equal.iter_mut().zip(fragment_tokens(streams, f, len).iter().zip(first)) {
+            *e &= a.exact == b.exact;
+        }
+    }
+    let n = equal.iter().filter(|&&e| e).count();
+    (n as f64 * 1000.0 / f64::from(len)).floor() / 1000.0
+}
+
+/// Line ranges of each fragment covered by runs of at least `min` tokens exactly equal to the
+/// same positions of another fragment (the first one; the second one for the first).
+fn exact_ranges(
+    streams: &[Cow<[Tok]>],
+    files: &[FileTokens],
+    class: &CloneClass,
+    min: usize,
+    out: &mut [Vec<(u32, u32)>],
+) {
+    if class.kind == CloneKind::Exact {
+        for f in &class.fragments {
+            out[f.file as usize].push((f.start_line, f.end_line));
+        }
+        return;
+    }
+    for (i, f) in class.fragments.iter().enumerate() {
+        let other = &class.fragments[usize::from(i == 0)];
+        let a = fragment_tokens(streams, f, class.tokens);
+        let b = fragment_tokens(streams, other, class.tokens);
+        let starts = files[f.file as usize].line_starts;
+        let mut run = 0usize;
+        for p in 0..=a.len() {
+            if p < a.len() && a[p].exact == b[p].exact {
+                run += 1;
+                continue;
+            }
+            if run >= min.max(1) {
+                let first = a[p - run];
+                let last = a[p - 1];
+                let (s, _) = line_col(starts, first.offset());
+                let (e, _) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
+                out[f.file as usize].push((s, e));
+            }
+            run = 0;
+        }
+    }
 }
 
 /// Hash of the normalized token sequence only: a whole-file copy that gains a line above it
@@ -181,6 +253,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
                     .map(|&(f, p)| {
                         fragment(
                             f,
+                            p,
                             &streams[f as usize][p as usize..(p + r.len) as usize],
                             files[f as usize].line_starts,
                         )
@@ -198,6 +271,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
                 scope: Scope::Block,
                 tokens: r.len,
                 lines: fragments.iter().map(Fragment::lines).max().unwrap_or(0),
+                similarity: if exact { 1.0 } else { similarity(&streams, &fragments, r.len) },
                 fragments,
             }
         })
@@ -253,8 +327,13 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     classes.sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
 
     let file_duplicated = duplicated_lines(files.len(), &classes);
+    let mut exact: Vec<Vec<(u32, u32)>> = vec![Vec::new(); files.len()];
+    for c in &classes {
+        exact_ranges(&streams, files, c, opts.min_tokens, &mut exact);
+    }
+    let file_duplicated_exact = exact.into_iter().map(covered).collect();
     let overlaps = overlaps(files, &classes);
-    CloneOutput { classes, file_duplicated, overlaps }
+    CloneOutput { classes, file_duplicated, overlaps, file_duplicated_exact }
 }
 
 /// Trims the punctuation a repeat borrowed from its neighbours (`} export function f…` where
@@ -327,7 +406,7 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions
         }
         for set in sets.into_iter().filter(|s| s.len() > 1) {
             let fragments: Vec<Fragment> =
-                set.iter().map(|&i| fragment(i as u32, &streams[i], files[i].line_starts)).collect();
+                set.iter().map(|&i| fragment(i as u32, 0, &streams[i], files[i].line_starts)).collect();
             let first = &streams[set[0]];
             let exact =
                 set.iter().all(|&i| streams[i].iter().zip(first.iter()).all(|(a, b)| a.exact == b.exact));
@@ -341,6 +420,7 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions
                 scope: Scope::File,
                 tokens: first.len() as u32,
                 lines,
+                similarity: if exact { 1.0 } else { similarity(streams, &fragments, first.len() as u32) },
                 fragments,
             });
         }

@@ -14,6 +14,8 @@ pub enum Concern {
     ApiClient,
     Types,
     Config,
+    /// Data: option lists, route tables, constant maps.
+    Constants,
     Utils,
 }
 
@@ -28,6 +30,7 @@ impl Concern {
             Concern::ApiClient => "api-client",
             Concern::Types => "types",
             Concern::Config => "config",
+            Concern::Constants => "constants",
             Concern::Utils => "utils",
         }
     }
@@ -42,6 +45,7 @@ impl Concern {
             Concern::ApiClient => &["api", "api-client", "client", "sdk"],
             Concern::Types => &["types"],
             Concern::Config => &["config"],
+            Concern::Constants => &["constants"],
             Concern::Utils => &["utils", "lib", "shared", "common"],
         }
     }
@@ -55,6 +59,7 @@ impl Concern {
             Concern::ApiClient => "api-client",
             Concern::Types => "types",
             Concern::Config => "config",
+            Concern::Constants => "constants",
             Concern::Utils => "utils",
         }
     }
@@ -94,13 +99,33 @@ pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
     {
         return Concern::UiComponents;
     }
-    if in_paths(&["auth", "session", "login", "signin", "middleware"])
-        || in_names(&["auth", "session", "login", "token"])
+    // Auth from what the code is: its folders and names, or the auth libraries it imports; a
+    // chat or editor "session" is not auth.
+    if in_paths(&["auth", "login", "signin", "signup", "oauth", "sso", "authentication"])
+        || in_names(&["auth", "login", "signin", "signout", "logout", "signup"])
+        || imports(&|e| {
+            [
+                "next-auth",
+                "jose",
+                "jsonwebtoken",
+                "firebase/auth",
+                "@supabase/auth-helpers-nextjs",
+                "better-auth",
+            ]
+            .contains(&e)
+                || e.starts_with("@clerk/")
+                || e.starts_with("@auth0/")
+                || e.starts_with("@auth/")
+                || e.starts_with("@supabase/auth")
+        })
     {
         return Concern::Auth;
     }
     if all_kinds(&[UnitKind::Hook]) || in_paths(&["hooks"]) {
         return Concern::Hooks;
+    }
+    if components && in_paths(&["components", "ui"]) {
+        return Concern::UiComponents;
     }
     let code = all_kinds(&[UnitKind::Function, UnitKind::Const, UnitKind::Class, UnitKind::Type]);
     if code
@@ -116,8 +141,11 @@ pub fn infer(paths: &[&str], units: &[&Unit], externals: &[&str]) -> Concern {
     if all_kinds(&[UnitKind::Component, UnitKind::Type]) {
         return Concern::UiComponents;
     }
-    if in_paths(&["config", "constants", "env"]) {
+    if in_paths(&["config", "env"]) {
         return Concern::Config;
+    }
+    if all_kinds(&[UnitKind::Const, UnitKind::Enum]) || in_paths(&["constants", "consts", "data"]) {
+        return Concern::Constants;
     }
     Concern::Utils
 }
@@ -147,6 +175,12 @@ mod tests {
             Concern::Types
         );
         assert_eq!(infer(&["apps/a/src/contexts/auth-context.tsx"], &[&hook], &[]), Concern::Auth);
+        // A chat session is not auth; a session read with jose is.
+        let store = unit("createChatStore", UnitKind::Function);
+        assert_eq!(infer(&["apps/a/src/lib/chat/session.ts"], &[&store], &[]), Concern::Utils);
+        assert_eq!(infer(&["apps/a/src/lib/session.ts"], &[&store], &["jose"]), Concern::Auth);
+        let opts = unit("COUNTRY_OPTIONS", UnitKind::Const);
+        assert_eq!(infer(&["apps/a/src/lib/options.ts"], &[&opts], &[]), Concern::Constants);
         assert_eq!(infer(&["apps/a/src/hooks/use-debounce.ts"], &[&hook], &[]), Concern::Hooks);
         assert_eq!(infer(&["apps/a/src/lib/api-client.ts"], &[&f], &["axios"]), Concern::ApiClient);
         assert_eq!(infer(&["apps/a/src/lib/utils.ts"], &[&f], &["clsx"]), Concern::Utils);

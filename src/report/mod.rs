@@ -17,7 +17,10 @@ use crate::workspace::PackageKind;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: packages are identified by path: plan `apps`, `per_app[].package`, unit copies'
+/// `package`, dependency `versions` keys and overlaps' `package_a`/`package_b` are package paths
+/// (names alongside); savings count only the copies that go.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -37,6 +40,15 @@ pub struct Report {
     /// Absent unless the command plans (scan, plan).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<Vec<crate::plan::PlanItem>>,
+    /// Apps that are mostly copies of another (scan, plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forks: Option<Vec<crate::plan::Fork>>,
+    /// Units copied inside one package (scan, plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_app_duplicates: Option<Vec<crate::plan::InAppDuplicate>>,
+    /// Framework configuration identical in several packages (scan, plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_presets: Option<Vec<crate::plan::ConfigPreset>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -55,7 +67,10 @@ pub struct CloneReport {
 #[derive(Debug, Serialize)]
 pub struct FragmentReport {
     pub file: String,
+    /// The package's name (what baselines record).
     pub package: String,
+    /// The package's path, its identity.
+    pub package_path: String,
     pub start_line: u32,
     pub end_line: u32,
     pub start_col: u32,
@@ -64,8 +79,11 @@ pub struct FragmentReport {
 
 #[derive(Debug, Serialize)]
 pub struct OverlapReport {
+    /// Package paths.
     pub package_a: String,
     pub package_b: String,
+    pub name_a: String,
+    pub name_b: String,
     pub lines_a: u64,
     pub lines_b: u64,
 }
@@ -96,8 +114,15 @@ pub struct Summary {
     pub duplicated_lines: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplication_percent: Option<f64>,
+    /// Lines in runs of at least `min_tokens` tokens whose text is equal in another copy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicated_lines_exact: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplication_percent_exact: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clone_classes: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forks: Option<usize>,
     /// Sum of the plan items' positive savings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_savings_lines: Option<i64>,
@@ -225,6 +250,9 @@ impl Report {
             }
             None => (None, None, None),
         };
+        let duplicated_exact: Option<u64> =
+            scan.clones.as_ref().map(|c| c.file_duplicated_exact.iter().map(|&d| u64::from(d)).sum());
+        let plan = scan.plan.as_ref();
         let summary = Summary {
             files: scan.files.len(),
             lines,
@@ -233,12 +261,12 @@ impl Report {
             parse_errors: scan.files.iter().filter(|f| f.parse_failed).count(),
             duplicated_lines: duplicated,
             duplication_percent: duplicated.map(|d| percent(d, lines)),
+            duplicated_lines_exact: duplicated_exact,
+            duplication_percent_exact: duplicated_exact.map(|d| percent(d, lines)),
             clone_classes: clones.as_ref().map(Vec::len),
-            estimated_savings_lines: scan
-                .plan
-                .as_ref()
-                .map(|p| p.iter().map(|i| i.savings_lines.max(0)).sum()),
-            plan_items: scan.plan.as_ref().map(Vec::len),
+            forks: plan.map(|p| p.forks.len()),
+            estimated_savings_lines: plan.map(|p| p.items.iter().map(|i| i.savings_lines.max(0)).sum()),
+            plan_items: plan.map(|p| p.items.len()),
             edges: graph.as_ref().map(|g| g.edges.len()),
             unresolved: graph
                 .as_ref()
@@ -255,7 +283,10 @@ impl Report {
             graph,
             clones,
             overlaps,
-            plan: scan.plan.clone(),
+            plan: plan.map(|p| p.items.clone()),
+            forks: plan.map(|p| p.forks.clone()),
+            in_app_duplicates: plan.map(|p| p.in_app_duplicates.clone()),
+            config_presets: plan.map(|p| p.config_presets.clone()),
             diagnostics: scan.diagnostics.clone(),
         }
     }
@@ -287,6 +318,7 @@ fn clone_views(
     per_pkg: &mut [PackageReport],
 ) -> (Vec<CloneReport>, Vec<OverlapReport>, u64) {
     let pkg_name = |file: u32| scan.workspace.packages[scan.files[file as usize].package].name.clone();
+    let pkg_path = |file: u32| crate::plan::package_path(&scan.workspace, scan.files[file as usize].package);
     let clones = c
         .classes
         .iter()
@@ -298,13 +330,14 @@ fn clone_views(
             scope: class.scope,
             tokens: class.tokens,
             lines: class.lines,
-            similarity: 1.0,
+            similarity: class.similarity,
             fragments: class
                 .fragments
                 .iter()
                 .map(|f| FragmentReport {
                     file: scan.files[f.file as usize].path.clone(),
                     package: pkg_name(f.file),
+                    package_path: pkg_path(f.file),
                     start_line: f.start_line,
                     end_line: f.end_line,
                     start_col: f.start_col,
@@ -317,8 +350,10 @@ fn clone_views(
         .overlaps
         .iter()
         .map(|o| OverlapReport {
-            package_a: scan.workspace.packages[o.a].name.clone(),
-            package_b: scan.workspace.packages[o.b].name.clone(),
+            package_a: crate::plan::package_path(&scan.workspace, o.a),
+            package_b: crate::plan::package_path(&scan.workspace, o.b),
+            name_a: scan.workspace.packages[o.a].name.clone(),
+            name_b: scan.workspace.packages[o.b].name.clone(),
             lines_a: o.lines_a,
             lines_b: o.lines_b,
         })

@@ -1,13 +1,48 @@
-//! The extraction plan as terminal tables: the ranked items, then the before/after per app.
+//! The extraction plan as terminal tables: forks, the ranked items, then the before/after per
+//! app. Cells are cut (`… +N more`) so that no line outgrows a 120-column terminal.
 
 use super::Report;
-use crate::plan::PlanItem;
+use crate::plan::{PlanItem, Severity};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+/// Width the tables are laid out for.
+pub const WIDTH: u16 = 120;
+
 fn num(n: impl ToString) -> Cell {
     Cell::new(n.to_string()).set_alignment(CellAlignment::Right)
+}
+
+/// A table laid out for [`WIDTH`] columns.
+pub fn table(header: Vec<&str>) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(WIDTH)
+        .set_header(header);
+    t
+}
+
+/// As many of `items` as fit in `max` characters, then `… +N more`.
+pub fn cut<S: AsRef<str>>(items: &[S], max: usize) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        let s = s.as_ref();
+        let sep = if out.is_empty() { "" } else { ", " };
+        let rest = items.len() - i;
+        if out.chars().count() + sep.len() + s.chars().count() > max && i > 0 {
+            return format!("{out} … +{rest} more");
+        }
+        if s.chars().count() > max {
+            let short: String = s.chars().take(max.saturating_sub(1)).collect();
+            out.push_str(&format!("{sep}{short}…"));
+        } else {
+            out.push_str(sep);
+            out.push_str(s);
+        }
+    }
+    out
 }
 
 /// One line per item target: what happens to it.
@@ -21,72 +56,88 @@ pub fn action(p: &PlanItem) -> String {
     }
 }
 
+pub fn render_forks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let Some(forks) = report.forks.as_ref().filter(|f| !f.is_empty()) else { return Ok(()) };
+    let mut t = table(vec!["app", "copies", "identical", "near", "extra", "shared lines", "recommendation"]);
+    for f in forks {
+        t.add_row(vec![
+            Cell::new(&f.app),
+            Cell::new(&f.of),
+            num(f.identical_files),
+            num(f.near_files),
+            num(f.extra_files),
+            num(f.shared_lines),
+            Cell::new(cut(&[f.recommendation.as_str()], 60)),
+        ]);
+    }
+    writeln!(out, "\nForks (one app is mostly a copy of another; not counted in the items)\n{t}")
+}
+
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    render_forks(report, out)?;
     let Some(plan) = &report.plan else { return Ok(()) };
     if plan.is_empty() {
         return writeln!(out, "\nExtraction plan: nothing is copied between packages.");
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(vec![
-        "item",
-        "concern",
-        "action",
-        "units",
-        "apps",
-        "saves",
-        "blocked by",
-    ]);
+    let mut t = table(vec!["item", "concern", "action", "units", "apps", "files", "saves", "blocked by"]);
     for p in plan {
         let units: Vec<&str> = p.units.iter().map(|u| u.name.as_str()).collect();
-        let blockers: Vec<String> =
-            p.blockers.iter().filter(|b| b.severity == "blocker").map(|b| b.message.clone()).collect();
+        let blockers: Vec<&str> = p
+            .blockers
+            .iter()
+            .filter(|b| b.severity == Severity::Blocker)
+            .map(|b| b.message.as_str())
+            .collect();
         t.add_row(vec![
             Cell::new(&p.id),
-            Cell::new(p.concern.as_str()),
-            Cell::new(action(p)),
-            Cell::new(units.join(", ")),
-            num(p.apps.len()),
+            Cell::new(format!("{} {}", p.concern.as_str(), p.theme)),
+            Cell::new(cut(&[action(p)], 34)),
+            Cell::new(cut(&units, 30)),
+            num(p.copies),
+            num(p.files.len()),
             num(p.savings_lines),
-            Cell::new(blockers.first().cloned().map_or(String::new(), |b| {
-                if blockers.len() > 1 {
-                    format!("{b} (+{} more)", blockers.len() - 1)
-                } else {
-                    b
-                }
-            })),
+            Cell::new(cut(&blockers, 30)),
         ]);
     }
     writeln!(out, "\nExtraction plan (ranked by lines saved)\n{t}")?;
 
     // Before and after, per app, if every unblocked item were done.
-    let mut apps: BTreeMap<&str, (u64, u64, u64)> = BTreeMap::new();
+    let mut apps: BTreeMap<&str, (u64, u64, u64, u64)> = BTreeMap::new();
     for p in plan.iter().filter(|p| !p.blocked && p.savings_lines > 0) {
         for a in &p.per_app {
-            let e = apps.entry(&a.package).or_insert((a.lines_now, 0, 0));
+            let e = apps.entry(&a.package).or_insert((a.lines_now, 0, 0, 0));
             e.1 += u64::from(a.lines_removed);
-            e.2 += u64::from(a.import_lines);
+            e.2 += u64::from(a.lines_moved);
+            e.3 += u64::from(a.import_lines);
         }
     }
     if !apps.is_empty() {
-        let mut t = Table::new();
-        t.load_preset(UTF8_FULL_CONDENSED).set_header(vec![
-            "app",
-            "lines now",
-            "removed",
-            "import lines",
-            "lines after",
-        ]);
-        for (name, (now, removed, imports)) in apps {
+        let mut t =
+            table(vec!["package", "lines now", "removed", "moved out", "import lines", "lines after"]);
+        for (path, (now, removed, moved, imports)) in apps {
             t.add_row(vec![
-                Cell::new(name),
+                Cell::new(path),
                 num(now),
                 num(removed),
+                num(moved),
                 num(imports),
-                num(now.saturating_sub(removed) + imports),
+                num(now.saturating_sub(removed + moved) + imports),
             ]);
         }
-        writeln!(out, "\nPer app, after the unblocked items\n{t}")?;
+        writeln!(out, "\nPer package, after the unblocked items\n{t}")?;
     }
     let total: i64 = plan.iter().map(|p| p.savings_lines.max(0)).sum();
     writeln!(out, "Estimated savings: {total} lines over {} items.", plan.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn cells_are_cut_with_a_count() {
+        assert_eq!(cut(&["a", "b", "c"], 20), "a, b, c");
+        assert_eq!(cut(&["alpha", "beta", "gamma", "delta"], 12), "alpha, beta … +2 more");
+        assert_eq!(cut(&["abcdefghij"], 5), "abcd…");
+    }
 }

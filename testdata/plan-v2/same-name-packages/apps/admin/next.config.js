@@ -1,0 +1,5 @@
+module.exports = {
+  basePath: "/admin",
+  output: "standalone",
+  experimental: { typedRoutes: true },
+};

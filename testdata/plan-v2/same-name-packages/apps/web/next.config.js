@@ -1,0 +1,4 @@
+module.exports = {
+  reactStrictMode: true,
+  images: { domains: ["cdn.example.test"] },
+};

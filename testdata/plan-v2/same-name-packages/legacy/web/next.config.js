@@ -1,0 +1,5 @@
+module.exports = {
+  basePath: "/legacy",
+  trailingSlash: true,
+  eslint: { ignoreDuringBuilds: true },
+};

@@ -1,0 +1,276 @@
+//! The planner on one small fixture per real-repository defect (testdata/plan-v2/*/EXPECTED.md),
+//! and the accounting invariants of docs/plan.md on every fixture.
+
+mod common;
+
+use common::{fixture, report};
+use pretty_assertions::assert_eq;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn scan(name: &str) -> Value {
+    report(&["scan", fixture(&format!("plan-v2/{name}")).to_str().unwrap()])
+}
+
+fn arr(v: &Value) -> &Vec<Value> {
+    v.as_array().unwrap()
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    arr(v).iter().map(|s| s.as_str().unwrap().to_string()).collect()
+}
+
+/// `concern target apps=[…] units=[…]` per item, in rank order.
+fn rows(r: &Value) -> Vec<String> {
+    arr(&r["plan"])
+        .iter()
+        .map(|p| {
+            let units: Vec<&str> = arr(&p["units"]).iter().map(|u| u["name"].as_str().unwrap()).collect();
+            format!(
+                "{} {} apps={} units={}{}",
+                p["concern"].as_str().unwrap(),
+                p["target_package"].as_str().unwrap(),
+                strs(&p["apps"]).join(","),
+                units.join(","),
+                if p["blocked"] == true { " blocked" } else { "" }
+            )
+        })
+        .collect()
+}
+
+/// docs/plan.md, "Savings": every figure is a sum over the copies the item lists.
+fn assert_accounting(r: &Value) {
+    let lines: BTreeMap<String, u64> = arr(&r["packages"])
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap().into(), p["lines"].as_u64().unwrap()))
+        .collect();
+    let mut homes: BTreeMap<String, String> = BTreeMap::new();
+    for p in arr(&r["plan"]) {
+        let id = p["id"].as_str().unwrap();
+        let target = p["target_package"].as_str().unwrap();
+        let files: BTreeSet<String> = strs(&p["files"]).into_iter().collect();
+        let removed_files: BTreeSet<String> = strs(&p["removed_files"]).into_iter().collect();
+        let (mut removed, mut moved) = (0, 0);
+        for u in arr(&p["units"]) {
+            let copies = arr(&u["copies"]);
+            assert_eq!(
+                copies.iter().filter(|c| c["kept"] == true).count(),
+                1,
+                "{id}: one kept copy of {}",
+                u["name"]
+            );
+            let pkgs: BTreeSet<&str> = copies.iter().map(|c| c["package"].as_str().unwrap()).collect();
+            assert_eq!(pkgs.len(), copies.len(), "{id}: copies of {} in distinct packages", u["name"]);
+            for c in copies {
+                let f = c["file"].as_str().unwrap();
+                assert!(files.contains(f) || removed_files.contains(f), "{id}: {f} listed");
+                let n = c["lines"].as_u64().unwrap();
+                assert_eq!(n, c["end_line"].as_u64().unwrap() - c["start_line"].as_u64().unwrap() + 1);
+                if c["kept"] == true {
+                    if c["package_name"] != target {
+                        moved += n;
+                    }
+                } else {
+                    removed += n;
+                }
+            }
+        }
+        let s = &p["savings"];
+        assert_eq!(s["removed_lines"].as_u64(), Some(removed), "{id}: removed");
+        assert_eq!(s["moved_lines"].as_u64(), Some(moved), "{id}: moved");
+        let sum = |k: &str| arr(&p["per_app"]).iter().map(|a| a[k].as_u64().unwrap()).sum::<u64>();
+        assert_eq!(sum("lines_removed"), removed, "{id}: per_app removed");
+        assert_eq!(sum("lines_moved"), moved, "{id}: per_app moved");
+        assert_eq!(Some(sum("import_lines")), s["import_lines"].as_u64(), "{id}: per_app imports");
+        for a in arr(&p["per_app"]) {
+            let g = |k: &str| a[k].as_u64().unwrap();
+            assert_eq!(
+                g("lines_after"),
+                g("lines_now") - g("lines_removed") - g("lines_moved") + g("import_lines")
+            );
+            assert_eq!(
+                Some(&g("lines_now")),
+                lines.get(a["package"].as_str().unwrap()),
+                "{id}: per_app by path"
+            );
+        }
+        assert_eq!(
+            p["savings_lines"].as_i64().unwrap(),
+            s["removed_lines"].as_i64().unwrap()
+                - s["import_lines"].as_i64().unwrap()
+                - s["package_overhead"].as_i64().unwrap()
+        );
+        for f in files.iter().chain(&removed_files) {
+            if let Some(other) = homes.insert(f.clone(), id.to_string()) {
+                assert_eq!(other, id, "{f} has one home");
+            }
+        }
+    }
+    for o in arr(&r["overlaps"]) {
+        assert!(o["lines_a"].as_u64() <= lines.get(o["package_a"].as_str().unwrap()).copied());
+        assert!(o["lines_b"].as_u64() <= lines.get(o["package_b"].as_str().unwrap()).copied());
+    }
+}
+
+#[test]
+fn accounting_adds_up_on_every_fixture() {
+    let mut names: Vec<String> = std::fs::read_dir(fixture("plan-v2"))
+        .unwrap()
+        .filter_map(|e| {
+            e.ok().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned())
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
+    for n in &names {
+        assert_accounting(&scan(n));
+    }
+    for f in ["acme-frontend", "clones", "pnpm-exports"] {
+        assert_accounting(&report(&["scan", fixture(f).to_str().unwrap()]));
+    }
+}
+
+#[test]
+fn a_fork_is_reported_and_its_code_makes_no_item() {
+    let r = scan("fork");
+    let forks = arr(&r["forks"]);
+    assert_eq!(forks.len(), 1);
+    let f = &forks[0];
+    let got: Vec<Value> =
+        ["app", "of", "identical_files", "near_files", "files", "extra_files", "shared_lines"]
+            .iter()
+            .map(|k| f[*k].clone())
+            .collect();
+    assert_eq!(
+        got,
+        serde_json::json!(["apps/fork", "apps/base", 7, 1, 12, 4, 237]).as_array().unwrap().clone()
+    );
+    assert!(f["recommendation"].as_str().unwrap().contains("apps/base"));
+    assert_eq!(r["summary"]["forks"], 1);
+    // Only the util that a third app copied too is an item.
+    assert_eq!(rows(&r), ["utils @fx/utils apps=apps/base,apps/fork,apps/other units=formatDuration"]);
+    assert_eq!(r["plan"][0]["savings"]["removed_lines"], 38);
+}
+
+#[test]
+fn a_shared_name_never_makes_a_copy() {
+    let r = scan("same-name");
+    assert_eq!(
+        rows(&r),
+        [
+            "hooks @fx/hooks apps=apps/a,apps/b units=useDebounce",
+            "utils @fx/utils apps=apps/a,apps/b units=formatCurrency,formatters",
+        ]
+    );
+    // The second copy inside app a is in-app duplication, not a third copy.
+    let dups = arr(&r["in_app_duplicates"]);
+    assert_eq!(dups.len(), 1);
+    assert_eq!(dups[0]["package"], "apps/a");
+    assert_eq!(dups[0]["name"], "useDebounce");
+    let files: Vec<&str> = arr(&dups[0]["copies"]).iter().map(|c| c["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["apps/a/hooks/use-debounce.ts", "apps/a/lib/debounce.ts"]);
+}
+
+#[test]
+fn a_file_has_one_home() {
+    let r = scan("one-home");
+    assert_eq!(
+        rows(&r),
+        ["ui-components @fx/ui apps=apps/a,apps/b units=DashboardCard,DashboardCardProps,TrendPoint,computeTrend,lib/utils.ts"]
+    );
+    let p = &r["plan"][0];
+    assert_eq!(strs(&p["files"]), ["apps/a/components/dashboard.tsx", "apps/a/lib/utils.ts"]);
+    // The 3-line helper under the clone size is identical in both apps: it moves along.
+    assert_eq!(strs(&p["closure"]), ["apps/a/lib/utils.ts"]);
+}
+
+#[test]
+fn identical_imports_move_along_differing_ones_block() {
+    let r = scan("blockers");
+    assert_eq!(
+        rows(&r),
+        [
+            "ui-components @fx/ui apps=apps/a,apps/b,apps/c units=CommentBox,CommentBoxProps,components/ui/textarea.tsx blocked",
+            "utils @fx/utils apps=apps/a,apps/b,apps/c units=DAY,HOUR,MINUTE,formatDate",
+        ]
+    );
+    let p = &r["plan"][0];
+    assert_eq!(strs(&p["closure"]), ["apps/a/components/ui/textarea.tsx"]);
+    let blockers: Vec<String> = arr(&p["blockers"])
+        .iter()
+        .filter(|b| b["severity"] == "blocker")
+        .map(|b| format!("{}:{} {}", b["file"].as_str().unwrap(), b["line"], b["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        blockers,
+        ["apps/a/components/comment-box.tsx:5 imports @/lib/config (apps/a/lib/config.ts), which differs between the apps: apps/b/lib/config.ts, apps/c/lib/config.ts"]
+    );
+    let planned: Vec<&str> = arr(&p["dependencies"])
+        .iter()
+        .filter(|d| d["kind"] == "planned")
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(planned, ["@fx/utils"]);
+    // Two removed copies of 3 + 16 unit lines (the blank line 4 belongs to no unit).
+    assert_eq!(r["plan"][1]["savings"]["removed_lines"], 38);
+}
+
+#[test]
+fn static_files_config_tests_and_mocks_are_not_moved() {
+    let r = scan("non-code");
+    assert_eq!(rows(&r), ["ui-components @fx/ui apps=apps/a,apps/b units=Avatar,AvatarProps,getInitials"]);
+    let presets: Vec<(String, Vec<String>)> = arr(&r["config_presets"])
+        .iter()
+        .map(|c| (c["file_name"].as_str().unwrap().to_string(), strs(&c["packages"])))
+        .collect();
+    let both = vec!["apps/a".to_string(), "apps/b".to_string()];
+    assert_eq!(
+        presets,
+        [("next.config.js".to_string(), both.clone()), ("tailwind.config.js".to_string(), both)]
+    );
+}
+
+#[test]
+fn lists_that_differ_in_literals_are_clones_but_not_copies() {
+    let r = scan("literal-lists");
+    assert_eq!(rows(&r), ["hooks @fx/hooks apps=apps/a,apps/b units=useLocalStorage"]);
+    // The tab lists are a renamed clone class whose similarity says how little is equal.
+    let tabs = arr(&r["clones"])
+        .iter()
+        .find(|c| arr(&c["fragments"]).iter().any(|f| f["file"].as_str().unwrap().contains("settings")))
+        .expect("a clone of the tab lists");
+    assert_eq!(tabs["kind"], "renamed");
+    assert!(tabs["similarity"].as_f64().unwrap() < 0.9, "{}", tabs["similarity"]);
+    let exact = r["summary"]["duplicated_lines_exact"].as_u64().unwrap();
+    assert!(exact < r["summary"]["duplicated_lines"].as_u64().unwrap());
+}
+
+#[test]
+fn packages_are_identified_by_path() {
+    let r = scan("same-name-packages");
+    assert_eq!(
+        rows(&r),
+        ["ui-components @fx/ui apps=apps/admin,apps/web,legacy/web units=UserRow,UserTable,UserTableProps"]
+    );
+    let per_app: Vec<(String, String)> = arr(&r["plan"][0]["per_app"])
+        .iter()
+        .map(|a| (a["package"].as_str().unwrap().to_string(), a["name"].as_str().unwrap().to_string()))
+        .collect();
+    let row = |p: &str, n: &str| (p.to_string(), n.to_string());
+    assert_eq!(
+        per_app,
+        [row("apps/admin", "@fx/admin"), row("apps/web", "@fx/web"), row("legacy/web", "@fx/web")]
+    );
+}
+
+#[test]
+fn a_chat_session_is_not_auth() {
+    let r = scan("concerns");
+    assert_eq!(
+        rows(&r),
+        [
+            "utils @fx/utils apps=apps/a,apps/b units=ChatMessage,Listener,createChatSession",
+            "auth @fx/auth apps=apps/a,apps/b units=AuthSession,readAuthSession,secret",
+        ]
+    );
+}
