@@ -175,3 +175,42 @@ fn package_globs_make_packages_and_force_kinds_in_every_spelling() {
         ]
     );
 }
+
+#[test]
+fn paths_without_a_target_fall_back_to_the_workspace_package() {
+    let r = graph("paths-fallback", &[]);
+    assert_eq!(
+        packages(&r),
+        [
+            "scope-root . root 0",
+            "portal apps/portal app 3",
+            "shop apps/shop app 3",
+            "@scope/auth packages/auth library 2",
+            "@scope/ui packages/ui library 1",
+        ]
+    );
+    assert_eq!(
+        edge_lines(&r),
+        [
+            // `@scope/auth` → ./src/vendor/auth, which is gone: the workspace package answers.
+            "apps/portal/src/page.tsx:1 @scope/auth -> workspace packages/auth/src/index.ts",
+            "apps/portal/src/page.tsx:2 @scope/auth/session -> workspace packages/auth/src/session.ts",
+            // Not a workspace package, but declared in apps/portal/package.json: external.
+            "apps/portal/src/page.tsx:3 @scope/analytics -> external @scope/analytics",
+            // Declared nowhere: still unresolved, with the paths reason.
+            "apps/portal/src/page.tsx:4 @legacy/old -> unresolved matches tsconfig paths `@legacy/*` but no file exists",
+            "apps/portal/src/page.tsx:5 @/gone -> unresolved matches tsconfig paths `@/*` but no file exists",
+            "apps/portal/src/page.tsx:6 @/util -> internal apps/portal/src/util.ts",
+            // `@scope/ui` → ./src/ui, which exists: the local copy wins, with a warning.
+            "apps/shop/src/page.tsx:1 @scope/ui -> internal apps/shop/src/ui/index.ts",
+            // An alias onto the package's own source shadows nothing.
+            "apps/shop/src/page.tsx:2 @scope/auth -> workspace packages/auth/src/index.ts",
+        ]
+    );
+    assert_eq!(
+        diagnostics(&r),
+        ["apps/shop/tsconfig.json:5:0 warning alias-shadows-package tsconfig paths alias `@scope/ui` resolves \
+          `@scope/ui` to apps/shop/src/ui/index.ts, shadowing workspace package `@scope/ui` (packages/ui)"]
+    );
+    assert_eq!(r["summary"]["packages"], 5);
+}
