@@ -38,6 +38,9 @@ pub enum Code {
     BadTsconfig,
     /// A symbolic link loop or another walk error.
     Walk,
+    /// A tsconfig `paths` alias named like a workspace package resolves to a file outside that
+    /// package (a local copy shadows the shared one).
+    AliasShadowsPackage,
 }
 
 impl Code {
@@ -54,6 +57,7 @@ impl Code {
             Code::BadManifest => "bad-manifest",
             Code::BadTsconfig => "bad-tsconfig",
             Code::Walk => "walk",
+            Code::AliasShadowsPackage => "alias-shadows-package",
         }
     }
 }

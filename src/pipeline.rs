@@ -105,7 +105,12 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     let mut timer = Timer::new();
     let listing = walk::walk(root, &opts.filters, threads)?;
     timer.lap("walk");
-    let ws = workspace::discover(root, &listing.manifests, &opts.kinds);
+    let ws = workspace::discover(
+        root,
+        &listing.manifests,
+        listing.sources.iter().map(|(p, _)| p.as_str()),
+        &opts.kinds,
+    );
     timer.lap("workspace");
 
     let bar = if opts.progress {

@@ -1,9 +1,9 @@
 //! Walk stage: ROOT → the sorted list of JS/TS source files and of package manifests.
 //!
-//! One walk with the `ignore` crate serves both workspace discovery (package.json, project.json)
-//! and the parse stage, so the tree is read once. It honours .gitignore and .ignore, skips
-//! dependency and build output folders, and turns every walk error (a symlink loop, an
-//! unreadable folder) into a diagnostic.
+//! One walk with the `ignore` crate serves both workspace discovery (package.json, project.json,
+//! pnpm-workspace.yaml, lerna.json) and the parse stage, so the tree is read once. It honours
+//! .gitignore and .ignore, skips dependency and build output folders, and turns every walk error
+//! (a symlink loop, an unreadable folder) into a diagnostic.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::Lang;
@@ -45,7 +45,8 @@ pub struct Filters {
 #[derive(Debug, Default)]
 pub struct Listing {
     pub sources: Vec<(String, Lang)>,
-    /// package.json and project.json files (never filtered by include/exclude).
+    /// package.json, project.json, pnpm-workspace.yaml and lerna.json files (never filtered by
+    /// include/exclude): nested workspace roots count as well as the root's.
     pub manifests: Vec<String>,
     /// tsconfig.json and jsconfig.json files.
     pub configs: Vec<String>,
@@ -109,7 +110,7 @@ pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Li
                     if e.file_type().is_some_and(|t| t.is_file()) {
                         let rel = relative(root, e.path());
                         let name = e.file_name().to_string_lossy();
-                        if name == "package.json" || name == "project.json" {
+                        if crate::workspace::MANIFEST_NAMES.contains(&name.as_ref()) {
                             found.lock().map(|mut l| l.manifests.push(rel.clone())).ok();
                         } else if name == "tsconfig.json" || name == "jsconfig.json" {
                             found.lock().map(|mut l| l.configs.push(rel.clone())).ok();

@@ -1,9 +1,11 @@
 //! Workspace stage: the manifests found by the walk → [`Workspace`], the packages of the repo.
 //!
-//! Packages come from npm/yarn/bun `workspaces` (array or `{packages}`), `pnpm-workspace.yaml`
-//! (with `!` negations), `lerna.json` and Nx `project.json` files; with none of these, every
-//! folder holding a package.json is a package. The root is always a package. See
-//! `docs/packages.md` for how packages are classified as app or library.
+//! Every folder holding a package.json or an Nx `project.json` is a package: a member of a
+//! workspace root (npm/yarn/bun `workspaces`, `pnpm-workspace.yaml`, `lerna.json`, at the root
+//! or nested) or an independent project outside every workspace glob. A workspace root's `!`
+//! negations and nameless subpath stubs inside a package are not packages; `[packages]` globs
+//! override both and also make manifest-less folders packages. The root is always a package.
+//! See `docs/packages.md` for the rules and for how packages are classified as app or library.
 
 use crate::diagnostic::{Code, Diagnostic};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -145,6 +147,18 @@ fn is_nx_project(v: &Value) -> bool {
         || v.get("$schema").and_then(Value::as_str).is_some_and(|s| s.contains("nx"))
 }
 
+/// The files the walk hands to [`discover`].
+pub const MANIFEST_NAMES: &[&str] = &["package.json", "project.json", "pnpm-workspace.yaml", "lerna.json"];
+
+/// A user-written folder glob as the matcher wants it: `./frontend/apps/*/` → `frontend/apps/*`.
+fn normalize_glob(p: &str) -> &str {
+    let mut p = p.trim();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.trim_start_matches('/').trim_end_matches('/')
+}
+
 fn workspace_globs(patterns: &[String]) -> (GlobSet, GlobSet) {
     let mut pos = GlobSetBuilder::new();
     let mut neg = GlobSetBuilder::new();
@@ -153,67 +167,168 @@ fn workspace_globs(patterns: &[String]) -> (GlobSet, GlobSet) {
             Some(rest) => (&mut neg, rest),
             None => (&mut pos, p.as_str()),
         };
-        let p = p.trim_start_matches("./").trim_end_matches('/');
-        if let Ok(g) = GlobBuilder::new(p).literal_separator(true).build() {
+        if let Ok(g) = GlobBuilder::new(normalize_glob(p)).literal_separator(true).build() {
             builder.add(g);
         }
     }
     (pos.build().unwrap_or_else(|_| GlobSet::empty()), neg.build().unwrap_or_else(|_| GlobSet::empty()))
 }
 
-/// Discovers packages from the manifests the walk found.
-pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Workspace {
+/// A folder that declares workspace members: a package.json with `workspaces`, a
+/// pnpm-workspace.yaml or a lerna.json, at the root or nested. Its globs are relative to it.
+struct WorkspaceRoot {
+    dir: String,
+    members: GlobSet,
+    excluded: GlobSet,
+}
+
+impl WorkspaceRoot {
+    /// `d` relative to this root when it lies strictly below it.
+    fn relative<'a>(&self, d: &'a str) -> Option<&'a str> {
+        if self.dir.is_empty() {
+            return (!d.is_empty()).then_some(d);
+        }
+        d.strip_prefix(self.dir.as_str())?.strip_prefix('/')
+    }
+
+    fn is_member(&self, d: &str) -> bool {
+        self.relative(d).is_some_and(|rel| self.members.is_match(rel))
+    }
+
+    /// A `!pattern` matches `d` or a folder between it and this root: the subtree stays out.
+    fn excludes(&self, d: &str) -> bool {
+        let Some(mut rel) = self.relative(d) else { return false };
+        loop {
+            if self.excluded.is_match(rel) {
+                return true;
+            }
+            match rel.rsplit_once('/') {
+                Some((parent, _)) => rel = parent,
+                None => return false,
+            }
+        }
+    }
+}
+
+/// Whether a strict ancestor of `dir` (the root excepted) is in `dirs`.
+fn inside_any(dir: &str, dirs: &BTreeSet<String>) -> bool {
+    let mut d = dir_of(dir);
+    while !d.is_empty() {
+        if dirs.contains(d) {
+            return true;
+        }
+        d = dir_of(d);
+    }
+    false
+}
+
+/// Discovers packages from the manifests the walk found; `sources` are the source files' paths
+/// (a `[packages]` glob makes a folder of them a package even without a manifest). The rules
+/// are documented in docs/packages.md.
+pub fn discover<'a>(
+    root: &Path,
+    manifest_paths: &[String],
+    sources: impl IntoIterator<Item = &'a str>,
+    kinds: &KindGlobs,
+) -> Workspace {
     let mut diagnostics = Vec::new();
     let mut manifests = BTreeMap::new();
     let mut broken = BTreeSet::new();
     let mut projects: BTreeMap<String, Value> = BTreeMap::new();
+    // Workspace member patterns by the folder that declares them.
+    let mut patterns: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for path in manifest_paths {
         let dir = dir_of(path).to_string();
-        if path.ends_with("package.json") {
-            match read_json(root, path, &mut diagnostics) {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        match name {
+            "package.json" => match read_json(root, path, &mut diagnostics) {
                 Some(v) => {
-                    manifests.insert(dir, Manifest::from_json(&v));
+                    let manifest = Manifest::from_json(&v);
+                    if !manifest.workspaces.is_empty() {
+                        patterns.entry(dir.clone()).or_default().extend(manifest.workspaces.iter().cloned());
+                    }
+                    manifests.insert(dir, manifest);
                 }
                 None => {
                     broken.insert(dir);
                 }
+            },
+            "project.json" => {
+                if let Some(v) = read_json(root, path, &mut diagnostics).filter(is_nx_project) {
+                    projects.insert(dir, v);
+                }
             }
-        } else if let Some(v) = read_json(root, path, &mut diagnostics).filter(is_nx_project) {
-            projects.insert(dir, v);
+            "pnpm-workspace.yaml" => {
+                if let Some(globs) = read_pnpm(root, path, &mut diagnostics) {
+                    patterns.entry(dir).or_default().extend(globs);
+                }
+            }
+            "lerna.json" => {
+                if let Some(globs) = read_lerna(root, path, &mut diagnostics) {
+                    patterns.entry(dir).or_default().extend(globs);
+                }
+            }
+            _ => {}
         }
     }
+    let roots: Vec<WorkspaceRoot> = patterns
+        .into_iter()
+        .map(|(dir, globs)| {
+            let (members, excluded) = workspace_globs(&globs);
+            WorkspaceRoot { dir, members, excluded }
+        })
+        .collect();
 
-    // Workspace globs from npm/yarn/bun `workspaces`, pnpm and lerna; `declared` tells whether
-    // any workspace configuration exists at all (Nx project.json files count).
-    let mut patterns = Vec::new();
-    let mut declared = !projects.is_empty();
-    if let Some(root_manifest) = manifests.get("").filter(|m| !m.workspaces.is_empty()) {
-        patterns.extend(root_manifest.workspaces.iter().cloned());
-        declared = true;
-    }
-    for globs in [read_pnpm(root, &mut diagnostics), read_lerna(root, &mut diagnostics)].into_iter().flatten()
-    {
-        patterns.extend(globs);
-        declared = true;
-    }
-
-    let package_dirs: BTreeSet<String> = manifests.keys().chain(broken.iter()).cloned().collect();
     let broken_manifests = broken
         .iter()
         .map(|d| if d.is_empty() { "package.json".into() } else { format!("{d}/package.json") })
         .collect();
-    // With no workspace configuration, every folder with a package.json is a package.
-    let mut dirs: BTreeSet<String> = if !declared {
-        package_dirs
-    } else {
-        let (pos, neg) = workspace_globs(&patterns);
-        package_dirs.into_iter().filter(|d| !d.is_empty() && pos.is_match(d) && !neg.is_match(d)).collect()
-    };
+    let app_globs = kind_globs(&kinds.apps, false);
+    let lib_globs = kind_globs(&kinds.libraries, false);
+    let forced = |d: &str| app_globs.is_match(d) || lib_globs.is_match(d);
+
+    // Every folder with a package.json is a package: a workspace member, the member of a nested
+    // workspace root, or an independent project outside every workspace glob. Two exceptions:
+    // a folder a workspace root excludes with `!`, and a package.json without a `name` inside
+    // another package that no glob lists (a subpath stub such as `packages/js/ui/package.json`
+    // holding only `main: "../dist/ui.js"`). `[packages]` globs override both.
+    let manifest_dirs: BTreeSet<String> = manifests.keys().chain(broken.iter()).cloned().collect();
+    let enclosing: BTreeSet<String> = manifest_dirs.iter().chain(projects.keys()).cloned().collect();
+    let mut dirs: BTreeSet<String> = manifest_dirs
+        .iter()
+        .filter(|d| {
+            if d.is_empty() || forced(d) {
+                return true;
+            }
+            if roots.iter().any(|r| r.excludes(d)) {
+                return false;
+            }
+            let unnamed = manifests.get(*d).is_some_and(|m| m.name.is_none());
+            !(unnamed && !roots.iter().any(|r| r.is_member(d)) && inside_any(d, &enclosing))
+        })
+        .cloned()
+        .collect();
     dirs.extend(projects.keys().cloned());
+    // `[packages]` globs also make a folder of sources a package when it has no manifest; a
+    // trailing `/**` means the folders right below, not every subfolder.
+    if !kinds.apps.is_empty() || !kinds.libraries.is_empty() {
+        let (apps_here, libs_here) = (kind_globs(&kinds.apps, true), kind_globs(&kinds.libraries, true));
+        let mut source_dirs = BTreeSet::new();
+        for path in sources {
+            let mut d = dir_of(path);
+            while !d.is_empty() && source_dirs.insert(d) {
+                d = dir_of(d);
+            }
+        }
+        dirs.extend(
+            source_dirs
+                .into_iter()
+                .filter(|d| apps_here.is_match(d) || libs_here.is_match(d))
+                .map(str::to_string),
+        );
+    }
     dirs.insert(String::new());
 
-    let app_globs = kind_globs(&kinds.apps);
-    let lib_globs = kind_globs(&kinds.libraries);
     let mut packages: Vec<Package> = dirs
         .into_iter()
         .map(|dir| {
@@ -240,8 +355,20 @@ pub fn discover(root: &Path, manifest_paths: &[String], kinds: &KindGlobs) -> Wo
     Workspace { packages, manifests, broken_manifests, diagnostics, by_dir, by_name }
 }
 
-fn kind_globs(globs: &[String]) -> GlobSet {
-    workspace_globs(globs).0
+/// `[packages] apps`/`libraries` globs. `folders_only`: a trailing `/**` matches only the
+/// folders right below (used for folders without a manifest, lest every subfolder qualify).
+fn kind_globs(globs: &[String], folders_only: bool) -> GlobSet {
+    let globs: Vec<String> = globs
+        .iter()
+        .map(|g| {
+            let g = normalize_glob(g);
+            match g.strip_suffix("/**").filter(|_| folders_only) {
+                Some(base) => format!("{base}/*"),
+                None => g.to_string(),
+            }
+        })
+        .collect();
+    workspace_globs(&globs).0
 }
 
 /// Framework configuration files that mark an application.
@@ -311,8 +438,7 @@ fn classify(
     PackageKind::Library
 }
 
-fn read_pnpm(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
-    let rel = "pnpm-workspace.yaml";
+fn read_pnpm(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(root.join(rel)).ok()?;
     #[derive(serde::Deserialize)]
     struct Pnpm {
@@ -330,11 +456,8 @@ fn read_pnpm(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Strin
     }
 }
 
-fn read_lerna(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
-    if !root.join("lerna.json").is_file() {
-        return None;
-    }
-    let v = read_json(root, "lerna.json", diagnostics)?;
+fn read_lerna(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
+    let v = read_json(root, rel, diagnostics)?;
     let packages = v.get("packages").and_then(Value::as_array).map(|a| strings(a));
     // Lerna's default when `packages` is absent.
     Some(packages.unwrap_or_else(|| vec!["packages/*".to_string()]))
@@ -404,6 +527,27 @@ mod tests {
         assert!(is_nx_project(
             &serde_json::json!({"$schema": "../node_modules/nx/schemas/project-schema.json"})
         ));
+    }
+
+    #[test]
+    fn user_globs_are_normalized() {
+        for spelling in ["frontend/apps/*", "./frontend/apps/*", "frontend/apps/*/", "frontend/apps/**"] {
+            let g = kind_globs(&[spelling.to_string()], true);
+            assert!(g.is_match("frontend/apps/one"), "{spelling}");
+            assert!(!g.is_match("frontend/apps/one/src"), "{spelling}");
+            assert!(!g.is_match("frontend/apps"), "{spelling}");
+        }
+        // With a manifest, `**` keeps its meaning: any depth.
+        assert!(kind_globs(&["frontend/apps/**".into()], false).is_match("frontend/apps/one/e2e"));
+    }
+
+    #[test]
+    fn nested_roots_exclude_whole_subtrees_relative_to_themselves() {
+        let (members, excluded) = workspace_globs(&["libs/*".into(), "!libs/old".into()]);
+        let r = WorkspaceRoot { dir: "sandbox".into(), members, excluded };
+        assert!(r.is_member("sandbox/libs/new") && !r.is_member("libs/new"));
+        assert!(r.excludes("sandbox/libs/old") && r.excludes("sandbox/libs/old/projects/x"));
+        assert!(!r.excludes("sandbox/libs/older") && !r.excludes("sandbox") && !r.excludes("libs/old"));
     }
 
     #[test]

@@ -157,7 +157,14 @@ pub fn resolve_all(
         .collect();
     let resolvers = Resolvers { auto, plain, jsconfigs };
     let index: HashMap<&str, u32> = files.iter().enumerate().map(|(i, (p, _))| (*p, i as u32)).collect();
-    let ctx = Ctx { root, configs, ws, index, bad_configs: Mutex::new(BTreeMap::new()) };
+    let ctx = Ctx {
+        root,
+        configs,
+        ws,
+        index,
+        bad_configs: Mutex::new(BTreeMap::new()),
+        shadowing: Mutex::new(BTreeMap::new()),
+    };
     let edges: Vec<Vec<Edge>> = files
         .par_iter()
         .enumerate()
@@ -169,7 +176,9 @@ pub fn resolve_all(
             imports.iter().map(|imp| ctx.resolve(resolver, &resolvers.plain, id as u32, path, imp)).collect()
         })
         .collect();
-    let diagnostics = ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
+    diagnostics.extend(ctx.shadowing.into_inner().unwrap_or_else(|e| e.into_inner()).into_values());
     ResolveOutput { edges, diagnostics }
 }
 
@@ -180,6 +189,8 @@ struct Ctx<'a> {
     index: HashMap<&'a str, u32>,
     /// A broken tsconfig is reported once, by path.
     bad_configs: Mutex<BTreeMap<String, Diagnostic>>,
+    /// `paths` aliases that shadow a workspace package, by (tsconfig, key).
+    shadowing: Mutex<BTreeMap<(String, String), Diagnostic>>,
 }
 
 /// How one specifier turned out, before it becomes an edge.
@@ -314,7 +325,11 @@ impl Ctx<'_> {
             r => r,
         };
         match first {
-            Ok(r) => return Outcome::File(r.into_path_buf()),
+            Ok(r) => {
+                let file = r.into_path_buf();
+                self.check_shadowing(resolver, &abs, spec, &file);
+                return Outcome::File(file);
+            }
             Err(ResolveError::Builtin { resolved, .. }) => {
                 return Outcome::Builtin(resolved.trim_start_matches("node:").to_string())
             }
@@ -326,12 +341,20 @@ impl Ctx<'_> {
         if spec.starts_with('#') {
             return Outcome::Unresolved("not in the package.json `imports` of its package".into());
         }
-        if let Some(key) = self.paths_key(resolver, &abs, spec) {
-            return Outcome::Unresolved(format!("matches tsconfig paths `{key}` but no file exists"));
-        }
+        // A `paths` entry whose target does not exist: TypeScript then resolves the specifier as
+        // if there were no mapping, so a workspace package (or a declared npm package) of that
+        // name still answers it.
+        let unmapped = self
+            .paths_key(resolver, &abs, spec)
+            .map(|key| Outcome::Unresolved(format!("matches tsconfig paths `{key}` but no file exists")));
         let Some((name, subpath)) = split_package(spec) else {
-            return Outcome::Unresolved("not a valid module specifier".into());
+            return unmapped.unwrap_or_else(|| Outcome::Unresolved("not a valid module specifier".into()));
         };
+        if let Some(unmapped) = unmapped {
+            if self.ws.by_name(name).is_none() && !(is_npm_name(name) && self.ws.declares(path, name)) {
+                return unmapped;
+            }
+        }
         if let Some(pkg) = self.ws.by_name(name) {
             return match self.resolve_in_package(plain, pkg, name, &subpath) {
                 Some(p) => Outcome::File(p),
@@ -355,19 +378,46 @@ impl Ctx<'_> {
         }
     }
 
-    /// The tsconfig `paths` key that `spec` matches, if any.
+    /// The tsconfig `paths` key that `spec` matches, if any: an exact key, else the pattern with
+    /// the longest prefix, as TypeScript picks it.
     fn paths_key(&self, resolver: &Resolver, abs: &Path, spec: &str) -> Option<String> {
         let tsconfig = resolver.find_tsconfig(abs).ok()??;
-        let paths = tsconfig.compiler_options.paths.as_ref()?;
-        paths
-            .keys()
-            .find(|key| match key.split_once('*') {
-                Some((pre, post)) => {
-                    spec.len() >= pre.len() + post.len() && spec.starts_with(pre) && spec.ends_with(post)
-                }
-                None => spec == key.as_str(),
-            })
-            .cloned()
+        paths_match(tsconfig.compiler_options.paths.as_ref()?.keys(), spec).map(str::to_string)
+    }
+
+    /// Warns, once per tsconfig and key, when a `paths` alias named like a workspace package
+    /// sends its import to a file outside that package: the alias shadows the package, so the
+    /// app keeps a local copy where the manifest says it uses the shared one.
+    fn check_shadowing(&self, resolver: &Resolver, abs: &Path, spec: &str, file: &Path) {
+        if is_relative(spec) || spec.starts_with('#') {
+            return;
+        }
+        let Some(pkg) = split_package(spec).and_then(|(name, _)| self.ws.by_name(name)) else { return };
+        let package = &self.ws.packages[pkg];
+        let target = relative(self.root, file);
+        if target.strip_prefix(package.dir.as_str()).is_some_and(|rest| rest.starts_with('/')) {
+            return;
+        }
+        let Some(tsconfig) = resolver.find_tsconfig(abs).ok().flatten() else { return };
+        let Some(key) = tsconfig.compiler_options.paths.as_ref().and_then(|p| paths_match(p.keys(), spec))
+        else {
+            return;
+        };
+        let config = relative(self.root, &tsconfig.path);
+        if let Ok(mut seen) = self.shadowing.lock() {
+            seen.entry((config.clone(), key.to_string())).or_insert_with(|| {
+                let line = line_of(&tsconfig.path, &format!("\"{key}\""));
+                Diagnostic::warning(
+                    Code::AliasShadowsPackage,
+                    config,
+                    format!(
+                        "tsconfig paths alias `{key}` resolves `{spec}` to {target}, shadowing workspace package `{}` ({})",
+                        package.name, package.dir
+                    ),
+                )
+                .at(line, 0)
+            });
+        }
     }
 
     /// Reports a tsconfig problem once, on the tsconfig itself. `config` is the importing
@@ -450,6 +500,26 @@ impl Ctx<'_> {
         }
         source_twin(target).into_iter().flatten().find_map(|t| resolve(&t)).or_else(|| resolve(target))
     }
+}
+
+/// The `paths` key TypeScript applies to `spec`: an exact key, else the `prefix*suffix` pattern
+/// with the longest prefix.
+fn paths_match<'k>(keys: impl Iterator<Item = &'k String>, spec: &str) -> Option<&'k str> {
+    let mut best: Option<(usize, &str)> = None;
+    for key in keys {
+        match key.split_once('*') {
+            None if spec == key.as_str() => return Some(key),
+            None => {}
+            Some((pre, post)) => {
+                let fits =
+                    spec.len() >= pre.len() + post.len() && spec.starts_with(pre) && spec.ends_with(post);
+                if fits && best.is_none_or(|(len, _)| pre.len() > len) {
+                    best = Some((pre.len(), key));
+                }
+            }
+        }
+    }
+    best.map(|(_, key)| key)
 }
 
 fn is_declaration(p: &Path) -> bool {

@@ -1,0 +1,2 @@
+import { core } from '@forced/core';
+export default core;

@@ -1,0 +1,3 @@
+import { a } from '@outer/a';
+
+export const n = a + 1;

@@ -1,0 +1,3 @@
+import { slug } from '@nxr/util';
+
+console.log(slug('Hello'));

@@ -1,0 +1,1 @@
+export const slug = (s: string) => s.toLowerCase();

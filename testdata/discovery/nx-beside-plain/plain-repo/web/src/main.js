@@ -1,0 +1,3 @@
+import { greet } from 'plain-core';
+
+greet('web');

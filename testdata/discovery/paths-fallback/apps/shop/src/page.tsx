@@ -1,0 +1,4 @@
+import { Button } from '@scope/ui';
+import { login } from '@scope/auth';
+
+export default () => [Button, login];
