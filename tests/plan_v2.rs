@@ -274,3 +274,52 @@ fn a_chat_session_is_not_auth() {
         ]
     );
 }
+
+/// Seen on plane: an `index.ts` barrel (only `export … from`, so no tokens of its own) was
+/// cited as a module that "differs per app"; a module only one app's copy imports was pulled
+/// along instead of blocking.
+#[test]
+fn barrels_move_along_and_modules_one_app_lacks_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::write(root, "package.json", r#"{"name": "r", "workspaces": ["apps/*"]}"#);
+    let panel = "import { Field } from './fields';\nimport { track } from './track';\n\n\
+export function Panel({ title, items }: { title: string; items: string[] }) {\n  const sorted = [...items].sort((a, b) => a.localeCompare(b));\n  track(title);\n\
+  return (\n    <section className=\"panel\">\n      <h2>{title}</h2>\n      {sorted.map((i) => (\n        <Field key={i} label={i} />\n      ))}\n    </section>\n  );\n}\n";
+    for (app, page) in [
+        ("one", "export default function Page() {\n  return <ul>{[1, 2].map((n) => <li key={n}>{n}</li>)}</ul>;\n}\n"),
+        ("two", "export default function Page() {\n  const x = Date.now();\n  return x > 0 ? <form /> : null;\n}\n"),
+    ] {
+        common::write(root, &format!("apps/{app}/package.json"), &format!(r#"{{"name": "@x/{app}"}}"#));
+        common::write(root, &format!("apps/{app}/app/page.tsx"), page);
+        common::write(root, &format!("apps/{app}/components/panel.tsx"), panel);
+        common::write(root, &format!("apps/{app}/components/fields/index.ts"), "export * from './field';\n");
+        common::write(
+            root,
+            &format!("apps/{app}/components/fields/field.tsx"),
+            "export const Field = ({ label }: { label: string }) => <span>{label}</span>;\n",
+        );
+    }
+    // Only app one has the module its copy imports; app two's copy imports nothing there.
+    common::write(
+        root,
+        "apps/one/components/track.ts",
+        "export const track = (t: string) => console.log(t);\n",
+    );
+    let r = report(&["plan", root.to_str().unwrap()]);
+    assert_accounting(&r);
+    let p = &r["plan"][0];
+    assert_eq!(
+        strs(&p["closure"]),
+        ["apps/one/components/fields/field.tsx", "apps/one/components/fields/index.ts"]
+    );
+    let blockers: Vec<&str> = arr(&p["blockers"])
+        .iter()
+        .filter(|b| b["severity"] == "blocker")
+        .map(|b| b["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        blockers,
+        ["imports ./track (apps/one/components/track.ts), which differs between the apps: none in apps/two"]
+    );
+}

@@ -2,8 +2,9 @@
 //! modules that move along), each import of an app-local module is compared with the same
 //! import in the other apps' copies:
 //! - a module another item moves: a `planned` dependency on that item's target;
-//! - a module identical in every app (same tokens, whatever its size): it moves along (the
-//!   closure), and its own imports are followed the same way;
+//! - a module identical in every app whose copy imports it (same tokens and imports, whatever
+//!   its size): it moves along (the closure), and its own imports are followed the same way;
+//! - a module only the kept app's copy imports: the copies differ there, a blocker;
 //! - a module that differs between the apps, or that must stay (a route, a test): a blocker
 //!   (a warning for type-only imports).
 //!
@@ -123,10 +124,15 @@ fn follow(
     let mut importers: BTreeMap<usize, usize> = BTreeMap::new();
     let mut work: Vec<(usize, BTreeMap<usize, usize>)> = corr.into_iter().collect();
     let mut i = 0;
+    let target = d.target.package;
     while i < work.len() {
         let (f, others) = work[i].clone();
         i += 1;
         let path = &files[f].path;
+        // Code already in the target library stays where it is, with its imports.
+        if target == Some(files[f].package) {
+            continue;
+        }
         for e in edges_of(edges, f) {
             match e.resolution {
                 Resolution::External => {
@@ -163,7 +169,7 @@ fn follow(
                 }
                 Resolution::Internal => {
                     let Some(t) = e.to_file.map(|t| t as usize) else { continue };
-                    if d.files.contains(&t) {
+                    if d.files.contains(&t) || target == Some(files[t].package) {
                         continue;
                     }
                     if let Some(&o) = owner.get(&t) {
@@ -179,8 +185,12 @@ fn follow(
                             .and_then(|x| x.to_file.map(|t| t as usize));
                         theirs.insert(q, to);
                     }
+                    // Identical where the other copies import it, and imported by at least one: a
+                    // module only the kept app has is code the copies do not share.
+                    let found: Vec<usize> = theirs.values().flatten().copied().collect();
                     let same = units.content[t].is_some()
-                        && theirs.values().flatten().all(|&u| units.content[u] == units.content[t]);
+                        && !found.is_empty()
+                        && found.iter().all(|&u| units.content[u] == units.content[t]);
                     let stays =
                         code::is_route_file(&files[t].path) || code::not_code(&files[t].path).is_some();
                     let severity = if e.type_only { Severity::Warning } else { Severity::Blocker };

@@ -148,16 +148,17 @@ fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, package_lines
     }
 
     let packages: BTreeSet<usize> = tally.keys().copied().collect();
-    let by_path = |kind_is_lib: bool| -> Vec<String> {
+    // Apps, and the others: libraries (and the root package).
+    let by_path = |apps: bool| -> Vec<String> {
         let mut v: Vec<String> = packages
             .iter()
-            .filter(|&&p| Some(p) != target && (ws.packages[p].kind == PackageKind::Library) == kind_is_lib)
+            .filter(|&&p| Some(p) != target && (ws.packages[p].kind == PackageKind::App) == apps)
             .map(|&p| package_path(ws, p))
             .collect();
         v.sort();
         v
     };
-    let (apps, libraries) = (by_path(false), by_path(true));
+    let (apps, libraries) = (by_path(true), by_path(false));
     let mut per_app: Vec<AppSavings> = tally
         .iter()
         .filter(|(&p, _)| Some(p) != target)

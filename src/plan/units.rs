@@ -44,14 +44,26 @@ impl<'a> Units<'a> {
         let files = input.files;
         let streams: Vec<Cow<'a, [Tok]>> =
             input.tokens.iter().map(|t| crate::clones::kept_stream(t.tokens, input.ignore_types)).collect();
+        // Content: the exact tokens and the imports (a barrel of `export * from` has no tokens
+        // of its own, only imports).
         let content = input
             .tokens
             .iter()
-            .map(|t| {
-                (!t.tokens.is_empty()).then(|| {
+            .enumerate()
+            .map(|(f, t)| {
+                let imports = super::items::edges_of(input.edges, f);
+                (!t.tokens.is_empty() || !imports.is_empty()).then(|| {
                     let mut h = FxHasher::default();
                     for tok in t.tokens {
                         h.write_u64(tok.exact);
+                    }
+                    for e in imports {
+                        h.write(e.specifier.as_bytes());
+                        h.write_u8(0);
+                        for n in &e.names {
+                            h.write(n.as_bytes());
+                            h.write_u8(1);
+                        }
                     }
                     h.finish()
                 })
