@@ -142,7 +142,7 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
         progress: !common.quiet
             && !common.no_progress
             && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        scope: config.plan.scope,
+        scope: config.plan.scope.clone(),
         concern_rules: config
             .plan
             .concerns
@@ -153,11 +153,24 @@ fn options(job: &Job) -> anyhow::Result<pipeline::Options> {
                     .map_err(|e| anyhow::anyhow!("invalid [plan.concerns] glob `{glob}`: {e}"))
             })
             .collect::<anyhow::Result<_>>()?,
-        plan_settings: crate::plan::PlanSettings {
-            similarity: config.plan.similarity.unwrap_or(crate::plan::DEFAULT_SIMILARITY),
-            fork_share: config.plan.fork_share.unwrap_or(crate::plan::DEFAULT_FORK_SHARE),
-            max_item_files: config.plan.max_item_files.unwrap_or(crate::plan::DEFAULT_MAX_ITEM_FILES),
-        },
+        plan_settings: plan_settings(&config.plan)?,
+    })
+}
+
+/// `[plan]` thresholds, each checked against its range.
+fn plan_settings(c: &config::PlanConfig) -> anyhow::Result<crate::plan::PlanSettings> {
+    for (key, v) in [("similarity", c.similarity), ("fork_share", c.fork_share)] {
+        if let Some(v) = v.filter(|v| !(v > &0.0 && v <= &1.0)) {
+            anyhow::bail!("invalid config: [plan] {key} = {v}: it must be above 0 and at most 1");
+        }
+    }
+    if c.max_item_files == Some(0) {
+        anyhow::bail!("invalid config: [plan] max_item_files must be at least 1");
+    }
+    Ok(crate::plan::PlanSettings {
+        similarity: c.similarity.unwrap_or(crate::plan::DEFAULT_SIMILARITY),
+        fork_share: c.fork_share.unwrap_or(crate::plan::DEFAULT_FORK_SHARE),
+        max_item_files: c.max_item_files.unwrap_or(crate::plan::DEFAULT_MAX_ITEM_FILES),
     })
 }
 

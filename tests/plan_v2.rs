@@ -323,3 +323,20 @@ export function Panel({ title, items }: { title: string; items: string[] }) {\n 
         ["imports ./track (apps/one/components/track.ts), which differs between the apps: none in apps/two"]
     );
 }
+
+#[test]
+fn plan_thresholds_are_configurable_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fixture("plan-v2/fork");
+    let cfg = dir.path().join("monodup.toml");
+    // fork_share = 1: base's identical files are 7 of its 8 (the header is only near): no fork.
+    std::fs::write(&cfg, "[plan]\nfork_share = 1.0\n").unwrap();
+    let r = report(&["scan", root.to_str().unwrap(), "--config", cfg.to_str().unwrap()]);
+    assert_eq!(arr(&r["forks"]).len(), 0);
+    // Without the fork, the code base and fork share becomes items.
+    assert!(arr(&r["plan"]).len() > 1);
+    std::fs::write(&cfg, "[plan]\nsimilarity = 1.5\n").unwrap();
+    let run = common::monodup(&["scan", root.to_str().unwrap(), "--config", cfg.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("[plan] similarity"), "{}", run.stderr);
+}

@@ -68,8 +68,9 @@ pub fn is_framework_config(path: &str) -> bool {
     parts.len() >= 3 && parts[parts.len() - 2] == "config" && TOOLS.contains(&parts[0])
 }
 
-/// Folder names whose files are served or built as they are, not imported as code.
-const STATIC_DIRS: &[&str] = &["public", "static"];
+/// Folder names whose files are served or built as they are, or run once (database
+/// migrations), not imported as code.
+const STATIC_DIRS: &[&str] = &["public", "static", "migration", "migrations"];
 /// Folder names of tests, stories, mocks and fixtures.
 const TEST_DIRS: &[&str] = &[
     "__tests__",
@@ -123,6 +124,7 @@ mod tests {
     fn static_config_tests_and_mocks_are_not_code() {
         for p in [
             "apps/a/public/sw.js",
+            "packages/db/migration/2025_x/utils.ts",
             "apps/a/next.config.js",
             "apps/a/tailwind.config.ts",
             "apps/a/sentry.client.config.ts",
