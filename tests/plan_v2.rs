@@ -340,3 +340,59 @@ fn plan_thresholds_are_configurable_and_checked() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("[plan] similarity"), "{}", run.stderr);
 }
+
+/// Seen on a real repository: a plan table line of 25,917 characters, and `scan --format
+/// markdown` that was only the plan.
+#[test]
+fn tables_fit_a_terminal_and_markdown_is_the_whole_report() {
+    for root in [fixture("acme-frontend"), fixture("plan-v2/fork"), fixture("plan-v2/blockers")] {
+        for cmd in ["scan", "plan"] {
+            let run = common::monodup(&[cmd, root.to_str().unwrap(), "-q"]);
+            assert_eq!(run.code, 0);
+            let widest = run.stdout.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            assert!(widest <= 120, "{cmd} {}: a line of {widest} characters", root.display());
+        }
+    }
+    let md =
+        common::monodup(&["scan", fixture("plan-v2/fork").to_str().unwrap(), "--format", "markdown", "-q"]);
+    for section in ["## Packages", "## Forks", "## Overlaps", "## Graph", "## Extraction plan"] {
+        assert!(md.stdout.contains(section), "{section} missing:\n{}", md.stdout);
+    }
+    assert!(md.stdout.contains("| `apps/fork` | `apps/base` | 7 | 1 | 4 | 237 |"), "{}", md.stdout);
+    // The plan document keeps to the plan.
+    let plan =
+        common::monodup(&["plan", fixture("plan-v2/fork").to_str().unwrap(), "--format", "markdown", "-q"]);
+    assert!(plan.stdout.contains("## Forks") && !plan.stdout.contains("## Packages"));
+}
+
+/// Seen on shadcn-ui: TanStack `routes/` files and the generated `routeTree.gen.ts` proposed as
+/// shared code.
+#[test]
+fn router_routes_and_generated_files_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    common::write(root, "package.json", r#"{"name": "r", "workspaces": ["apps/*"]}"#);
+    let route = "import { createFileRoute } from '@tanstack/react-router';\n\nexport const Route = createFileRoute('/')({\n  component: function Home() {\n    const items = ['one', 'two', 'three'].map((label, i) => ({ label, i, even: i % 2 === 0 }));\n    return (\n      <ul className=\"list\">\n        {items.map((x) => (\n          <li key={x.i} data-even={x.even}>{x.label}</li>\n        ))}\n      </ul>\n    );\n  },\n});\n";
+    let generated = "// generated\nexport interface FileRoutesByPath { '/': { id: '/'; path: '/'; fullPath: '/'; preLoaderRoute: unknown; parentRoute: unknown } }\nexport const routeTree = { children: [{ id: '/', path: '/', fullPath: '/' }], options: { strict: true, caseSensitive: false } };\nexport type RouteIds = '/' | '/__root' | '/about' | '/settings' | '/profile' | '/help';\nexport const routeCount = 6;\n";
+    let util = "export function chunk<T>(items: T[], size: number): T[][] {\n  const out: T[][] = [];\n  for (let i = 0; i < items.length; i += size) {\n    out.push(items.slice(i, i + size));\n  }\n  if (out.length === 0 && size > 0) {\n    return [[]];\n  }\n  return out.filter((part) => part.length > 0 || size === 0);\n}\n";
+    // Each app's own code outweighs what they share: not a fork.
+    let own = |app: &str| -> String {
+        if app == "one" {
+            (0..30).map(|i| format!("export const LABEL_{i} = 'label number {i}';\n")).collect()
+        } else {
+            let body: String =
+                (0..28).map(|i| format!("  m{i}(): number {{\n    return this.n + {i};\n  }}\n")).collect();
+            format!("export class Counter {{\n  n = 0;\n{body}}}\n")
+        }
+    };
+    for app in ["one", "two"] {
+        let own = own(app);
+        common::write(root, &format!("apps/{app}/package.json"), &format!(r#"{{"name": "@x/{app}"}}"#));
+        common::write(root, &format!("apps/{app}/src/routes/index.tsx"), route);
+        common::write(root, &format!("apps/{app}/src/routeTree.gen.ts"), generated);
+        common::write(root, &format!("apps/{app}/src/lib/chunk.ts"), util);
+        common::write(root, &format!("apps/{app}/src/lib/own.ts"), &own);
+    }
+    let r = report(&["plan", root.to_str().unwrap()]);
+    assert_eq!(rows(&r), ["utils @x/utils apps=apps/one,apps/two units=chunk"]);
+}

@@ -1,19 +1,20 @@
 //! What counts as code to share: route files stay in each app; static assets, framework
 //! configuration, tests, stories, mocks and fixtures are never moved as code (docs/plan.md).
 
-/// Next.js route files (`app/**/page.tsx`, `layout`, `loading`, `error`, `not-found`,
-/// `template`, `route`, `default`, `pages/**`) and middleware: the framework needs them in each
-/// app.
+/// Route files, which the framework needs in each app: Next.js `app/**/page.tsx`, `layout`,
+/// `loading`, `error`, `not-found`, `template`, `route`, `default`, `pages/**` and middleware;
+/// React Router, Remix and TanStack Router `routes/**` and their `root`/`__root` module.
 pub fn is_route_file(path: &str) -> bool {
     let name = file_name(path);
     let stem = name.split('.').next().unwrap_or(name);
-    let in_app_dir = path.contains("/app/") || path.starts_with("app/");
-    (in_app_dir
-        && ["page", "layout", "loading", "error", "not-found", "template", "route", "default"]
+    let under = |dir: &str| path.contains(&format!("/{dir}/")) || path.starts_with(&format!("{dir}/"));
+    (under("app")
+        && ["page", "layout", "loading", "error", "not-found", "template", "route", "default", "root"]
             .contains(&stem))
-        || path.contains("/pages/")
-        || path.starts_with("pages/")
+        || under("pages")
+        || under("routes")
         || stem == "middleware"
+        || stem == "__root"
 }
 
 fn file_name(path: &str) -> &str {
@@ -105,6 +106,11 @@ pub fn not_code(path: &str) -> Option<&'static str> {
     if is_framework_config(path) {
         return Some("framework configuration");
     }
+    // Generated code (`routeTree.gen.ts`, `schema.generated.ts`) is rebuilt, not shared.
+    let lower = file_name(path).to_ascii_lowercase();
+    if lower.contains(".gen.") || lower.contains(".generated.") {
+        return Some("generated");
+    }
     if dirs.iter().any(|d| TEST_DIRS.contains(d)) {
         return Some("test, story, mock or fixture");
     }
@@ -135,6 +141,7 @@ mod tests {
             "apps/a/mocks/data.ts",
             "apps/a/lib/user.mock.ts",
             "apps/a/components/card.stories.tsx",
+            "apps/a/src/routeTree.gen.ts",
         ] {
             assert!(not_code(p).is_some(), "{p}");
         }
@@ -148,6 +155,9 @@ mod tests {
         assert!(is_route_file("apps/a/app/dashboard/page.tsx"));
         assert!(is_route_file("apps/a/src/pages/index.tsx"));
         assert!(is_route_file("apps/a/middleware.ts"));
+        assert!(is_route_file("apps/a/app/root.tsx"));
+        assert!(is_route_file("apps/a/app/routes/_index.tsx"));
+        assert!(is_route_file("apps/a/src/routes/__root.tsx"));
         assert!(!is_route_file("apps/a/components/page-header.tsx"));
     }
 }

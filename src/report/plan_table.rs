@@ -56,6 +56,18 @@ pub fn action(p: &PlanItem) -> String {
     }
 }
 
+/// [`action`] in few words, for table cells.
+pub fn short_action(p: &PlanItem) -> String {
+    let verb = if p.reuse {
+        "reuse"
+    } else if p.new_package {
+        "new"
+    } else {
+        "into"
+    };
+    format!("{verb} {}", p.target_package)
+}
+
 pub fn render_forks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let Some(forks) = report.forks.as_ref().filter(|f| !f.is_empty()) else { return Ok(()) };
     let mut t = table(vec!["app", "copies", "identical", "near", "extra", "shared lines", "recommendation"]);
@@ -79,7 +91,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if plan.is_empty() {
         return writeln!(out, "\nExtraction plan: nothing is copied between packages.");
     }
-    let mut t = table(vec!["item", "concern", "action", "units", "apps", "files", "saves", "blocked by"]);
+    let mut t =
+        table(vec!["item", "concern (folder)", "target", "units", "pkgs", "files", "saves", "blocked by"]);
     for p in plan {
         let units: Vec<&str> = p.units.iter().map(|u| u.name.as_str()).collect();
         let blockers: Vec<&str> = p
@@ -90,8 +103,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         t.add_row(vec![
             Cell::new(&p.id),
-            Cell::new(format!("{} {}", p.concern.as_str(), p.theme)),
-            Cell::new(cut(&[action(p)], 34)),
+            Cell::new(format!("{} ({})", p.concern.as_str(), cut(&[p.theme.as_str()], 24))),
+            Cell::new(cut(&[short_action(p)], 30)),
             Cell::new(cut(&units, 30)),
             num(p.copies),
             num(p.files.len()),

@@ -2,7 +2,7 @@
 //! graph's findings, the top plan items and the total savings. `graph`, `dups` and `plan` print
 //! the details.
 
-use super::plan_table::action;
+use super::plan_table::{cut, short_action};
 use super::Report;
 use crate::workspace::PackageKind;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
@@ -34,10 +34,25 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             (std::cmp::Reverse(o.lines_a + o.lines_b), o.package_a.clone(), o.package_b.clone())
         });
         for o in top.iter().take(TOP) {
+            let (a, b) = (cut(&[o.package_a.as_str()], 40), cut(&[o.package_b.as_str()], 40));
             writeln!(
                 out,
-                "  {} ↔ {}: {} lines of {} stand in {}, {} back",
-                o.package_a, o.package_b, o.lines_a, o.package_a, o.package_b, o.lines_b
+                "  {a} ↔ {b}: {} lines of the first stand in the second, {} back",
+                o.lines_a, o.lines_b
+            )?;
+        }
+    }
+    if let Some(forks) = report.forks.as_ref().filter(|f| !f.is_empty()) {
+        writeln!(out, "forks: {} (an app mostly copied from another; see `monodup plan`)", forks.len())?;
+        for f in forks.iter().take(TOP) {
+            writeln!(
+                out,
+                "  {} copies {}: {} identical and {} near files, {} of its own",
+                cut(&[f.app.as_str()], 40),
+                cut(&[f.of.as_str()], 40),
+                f.identical_files,
+                f.near_files,
+                f.extra_files
             )?;
         }
     }
@@ -50,25 +65,28 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let unresolved = s.unresolved.unwrap_or(0);
         writeln!(
             out,
-            "graph: {} imports ({unresolved} unresolved), {} cycles, {} violations{}",
+            "graph: {} imports ({unresolved} unresolved), {} cycles, {} violations",
             g.edges.len(),
             g.cycles.len(),
             g.violations.len(),
-            if rules.is_empty() { String::new() } else { format!(" ({})", rules.join(", ")) }
         )?;
+        if !rules.is_empty() {
+            writeln!(out, "  violations: {}", cut(&rules, 110))?;
+        }
     }
     if let Some(plan) = &report.plan {
         if !plan.is_empty() {
             let mut t = Table::new();
             t.load_preset(UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec!["item", "concern", "action", "apps", "saves", "blocked"]);
+                .set_width(super::plan_table::WIDTH)
+                .set_header(vec!["item", "concern", "target", "packages", "saves", "blocked"]);
             for p in plan.iter().take(TOP) {
                 t.add_row(vec![
                     Cell::new(&p.id),
                     Cell::new(p.concern.as_str()),
-                    Cell::new(action(p)),
-                    Cell::new(p.apps.len()).set_alignment(CellAlignment::Right),
+                    Cell::new(short_action(p)),
+                    Cell::new(p.copies).set_alignment(CellAlignment::Right),
                     Cell::new(p.savings_lines).set_alignment(CellAlignment::Right),
                     Cell::new(if p.blocked { "yes" } else { "" }),
                 ]);
@@ -85,7 +103,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !report.diagnostics.is_empty() {
         writeln!(out, "\n{} diagnostics:", report.diagnostics.len())?;
         for d in report.diagnostics.iter().take(TOP) {
-            writeln!(out, "  {d}")?;
+            writeln!(out, "  {}", cut(&[d.to_string()], 116))?;
         }
     }
     writeln!(out, "\nDetails: monodup graph | dups | plan (--format json or markdown for all of it).")
