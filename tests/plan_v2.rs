@@ -396,3 +396,31 @@ fn router_routes_and_generated_files_stay() {
     let r = report(&["plan", root.to_str().unwrap()]);
     assert_eq!(rows(&r), ["utils @x/utils apps=apps/one,apps/two units=chunk"]);
 }
+
+#[test]
+fn big_items_are_split_by_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("monodup.toml");
+    std::fs::write(&cfg, "[plan]\nmax_item_files = 1\n").unwrap();
+    let root = fixture("acme-frontend");
+    let whole = report(&["plan", root.to_str().unwrap()]);
+    let split = report(&["plan", root.to_str().unwrap(), "--config", cfg.to_str().unwrap()]);
+    assert_accounting(&split);
+    let themes = |r: &Value, concern: &str| -> Vec<String> {
+        let mut t: Vec<String> = arr(&r["plan"])
+            .iter()
+            .filter(|p| p["concern"] == concern)
+            .map(|p| p["theme"].as_str().unwrap().to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    // The UI item (components/ui and components) becomes one item per folder; the removed
+    // lines are the same in all.
+    assert_eq!(themes(&whole, "ui-components"), ["components"]);
+    assert_eq!(themes(&split, "ui-components"), ["components", "components/ui"]);
+    let removed = |r: &Value| -> u64 {
+        arr(&r["plan"]).iter().map(|p| p["savings"]["removed_lines"].as_u64().unwrap()).sum()
+    };
+    assert_eq!(removed(&whole), removed(&split));
+}
