@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{edge_lines, fixture, report, write};
+use common::{edge_lines, fixture, packages, report, write};
 use serde_json::Value;
 
 fn graph(case: &str, extra: &[&str]) -> Value {
@@ -12,24 +12,6 @@ fn graph(case: &str, extra: &[&str]) -> Value {
     let mut args = vec!["graph", root.to_str().unwrap()];
     args.extend(extra);
     report(&args)
-}
-
-/// `name path kind files` per package, in report order (by path).
-fn packages(r: &Value) -> Vec<String> {
-    r["packages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            format!(
-                "{} {} {} {}",
-                p["name"].as_str().unwrap(),
-                p["path"].as_str().unwrap(),
-                p["kind"].as_str().unwrap(),
-                p["files"]
-            )
-        })
-        .collect()
 }
 
 /// `file:line:column severity code message` per diagnostic.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, monodup, report, strings};
+use common::{fixture, monodup, packages, report, strings};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
@@ -142,23 +142,6 @@ fn diagnostics(r: &Value) -> Vec<String> {
                 d["line"],
                 d["column"],
                 d["code"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
-fn packages(r: &Value) -> Vec<String> {
-    r["packages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            format!(
-                "{} {} {} {}",
-                p["name"].as_str().unwrap(),
-                p["path"].as_str().unwrap(),
-                p["kind"].as_str().unwrap(),
-                p["files"]
             )
         })
         .collect()

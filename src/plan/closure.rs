@@ -194,17 +194,17 @@ fn follow(
                     let stays =
                         code::is_route_file(&files[t].path) || code::not_code(&files[t].path).is_some();
                     let severity = if e.type_only { Severity::Warning } else { Severity::Blocker };
-                    if stays {
+                    let mut block = |why: String| {
                         fd.blockers.insert(Blocker {
                             kind: BlockerKind::AppLocalImport,
                             severity,
                             file: path.clone(),
                             line: e.line,
-                            message: format!(
-                                "imports {} ({}), which stays in the app",
-                                e.specifier, files[t].path
-                            ),
+                            message: format!("imports {} ({}), which {why}", e.specifier, files[t].path),
                         });
+                    };
+                    if stays {
+                        block("stays in the app".into());
                     } else if same {
                         *importers.entry(t).or_default() += 1;
                         if seen.insert(t) {
@@ -222,18 +222,7 @@ fn follow(
                                 None => format!("none in {}", package_path(ws, q)),
                             })
                             .collect();
-                        fd.blockers.insert(Blocker {
-                            kind: BlockerKind::AppLocalImport,
-                            severity,
-                            file: path.clone(),
-                            line: e.line,
-                            message: format!(
-                                "imports {} ({}), which differs between the apps: {}",
-                                e.specifier,
-                                files[t].path,
-                                differing.join(", ")
-                            ),
-                        });
+                        block(format!("differs between the apps: {}", differing.join(", ")));
                     }
                 }
                 _ => {}

@@ -86,3 +86,21 @@ pub fn write(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, text).unwrap();
 }
+
+/// `name path kind files` per package, in report order (by path).
+pub fn packages(r: &Value) -> Vec<String> {
+    r["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} {} {}",
+                p["name"].as_str().unwrap(),
+                p["path"].as_str().unwrap(),
+                p["kind"].as_str().unwrap(),
+                p["files"]
+            )
+        })
+        .collect()
+}
