@@ -83,17 +83,23 @@ pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
 }
 
 /// Stage timings on stderr when `MONODUP_TIMINGS` is set (for benchmarking by hand).
-struct Timer {
+pub struct Timer {
     on: bool,
     last: std::time::Instant,
 }
 
-impl Timer {
-    fn new() -> Self {
+impl Default for Timer {
+    fn default() -> Self {
         Timer { on: std::env::var_os("MONODUP_TIMINGS").is_some(), last: std::time::Instant::now() }
     }
+}
 
-    fn lap(&mut self, stage: &str) {
+impl Timer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn lap(&mut self, stage: &str) {
         if self.on {
             eprintln!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
         }

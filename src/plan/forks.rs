@@ -156,31 +156,34 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
     let threshold = input.settings.similarity;
     // Counterparts of `a`'s files in `b`: (identical, near, their lines, (routes, copied
     // routes), lines of the identical ones).
-    let matches = |a: &AppFiles, b: &AppFiles, dir: &str| -> (usize, usize, u64, (usize, usize), u64) {
-        let (mut identical, mut near, mut lines, mut routes, mut same) = (0, 0, 0u64, (0, 0), 0u64);
-        for &f in &a.files {
-            let file = &input.files[f];
-            let route = is_route_file(&file.path);
-            routes.0 += usize::from(route);
-            let copied = if units.content[f].is_some_and(|h| b.contents.contains(&h)) {
-                identical += 1;
-                same += u64::from(file.lines);
-                true
-            } else if let Some(&g) = b.by_path.get(relative(&file.path, dir)) {
-                let n =
-                    near_similarity(input.tokens[f].tokens, input.tokens[g].tokens, threshold) >= threshold;
-                near += usize::from(n);
-                n
-            } else {
-                false
-            };
-            if copied {
-                lines += u64::from(file.lines);
-                routes.1 += usize::from(route);
+    // Near files are looked for only with `near` (pairs whose identical files already make a
+    // fork candidate): the token diff is the costly part.
+    let matches =
+        |a: &AppFiles, b: &AppFiles, dir: &str, near_too: bool| -> (usize, usize, u64, (usize, usize), u64) {
+            let (mut identical, mut near, mut lines, mut routes, mut same) = (0, 0, 0u64, (0, 0), 0u64);
+            for &f in &a.files {
+                let file = &input.files[f];
+                let route = is_route_file(&file.path);
+                routes.0 += usize::from(route);
+                let copied = if units.content[f].is_some_and(|h| b.contents.contains(&h)) {
+                    identical += 1;
+                    same += u64::from(file.lines);
+                    true
+                } else if let Some(&g) = b.by_path.get(relative(&file.path, dir)).filter(|_| near_too) {
+                    let n = near_similarity(input.tokens[f].tokens, input.tokens[g].tokens, threshold)
+                        >= threshold;
+                    near += usize::from(n);
+                    n
+                } else {
+                    false
+                };
+                if copied {
+                    lines += u64::from(file.lines);
+                    routes.1 += usize::from(route);
+                }
             }
-        }
-        (identical, near, lines, routes, same)
-    };
+            (identical, near, lines, routes, same)
+        };
     let screens = |m: &(usize, usize, u64, (usize, usize), u64), share: f64| {
         let (routes, copied) = m.3;
         if routes == 0 {
@@ -197,16 +200,21 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
             if ax.lines == 0 || ay.lines == 0 {
                 continue;
             }
-            let mx = matches(ax, ay, &ws.packages[x].dir);
-            let my = matches(ay, ax, &ws.packages[y].dir);
             // The share counts identical files only: apps that copied helpers and then edited
             // them are copies to extract, not forks.
+            let (ix, iy) =
+                (matches(ax, ay, &ws.packages[x].dir, false), matches(ay, ax, &ws.packages[y].dir, false));
+            if (ix.4 as f64 / ax.lines as f64).max(iy.4 as f64 / ay.lines as f64) < input.settings.fork_share
+            {
+                continue;
+            }
+            let mx = matches(ax, ay, &ws.packages[x].dir, true);
+            let my = matches(ay, ax, &ws.packages[y].dir, true);
             let share_x = mx.4 as f64 / ax.lines as f64;
             let share_y = my.4 as f64 / ay.lines as f64;
             let share = share_x.max(share_y);
             let copied_side = if share_x >= share_y { (&mx, share_x) } else { (&my, share_y) };
-            if share < input.settings.fork_share || mx.0 + mx.1 < 2 || !screens(copied_side.0, copied_side.1)
-            {
+            if mx.0 + mx.1 < 2 || !screens(copied_side.0, copied_side.1) {
                 continue;
             }
             // The fork is the app with more files of its own.

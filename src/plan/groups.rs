@@ -9,6 +9,7 @@ use super::forks::Forks;
 use super::units::{same_code, Units};
 use super::{package_path, InAppCopy, InAppDuplicate, PlanInput, UnitId};
 use crate::clones::{covered, CloneClass};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -149,24 +150,29 @@ pub fn find(input: &PlanInput, units: &Units, forks: &Forks) -> Groups {
     let mut sim = Similarity { units, classes, occ, cache: FxHashMap::default() };
     let mut sets = Sets::new(units.count());
     let fits = |a: u32, b: u32| f64::from(a.min(b)) >= threshold * f64::from(a.max(b));
+    // Candidate pairs: each fragment against the first and against the one before it; their
+    // similarities are computed in parallel, then joined in order.
+    let mut candidates: Vec<(UnitId, UnitId)> = Vec::new();
     for per_fragment in &touched {
-        // Each fragment against the first and against the one before it.
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         for j in 1..per_fragment.len() {
-            pairs.insert((0, j));
-            pairs.insert((j - 1, j));
-        }
-        for (i, j) in pairs {
-            for &a in &per_fragment[i] {
-                for &b in &per_fragment[j] {
-                    if a != b
-                        && fits(units.token_count(a), units.token_count(b))
-                        && sim.get(a, b) >= threshold
-                    {
-                        sets.union(a.0, b.0);
+            for i in [0, j - 1] {
+                for &a in &per_fragment[i] {
+                    for &b in &per_fragment[j] {
+                        if a != b && fits(units.token_count(a), units.token_count(b)) {
+                            candidates.push((a.min(b), a.max(b)));
+                        }
                     }
                 }
             }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let scores: Vec<f64> = candidates.par_iter().map(|&(a, b)| sim.compute(a, b)).collect();
+    for (&(a, b), &s) in candidates.iter().zip(&scores) {
+        sim.cache.insert((a, b), s);
+        if s >= threshold {
+            sets.union(a.0, b.0);
         }
     }
     let mut components: BTreeMap<u32, Vec<UnitId>> = BTreeMap::new();

@@ -325,13 +325,20 @@ fn workspace_scope(ws: &Workspace) -> String {
 }
 
 pub fn plan(input: &PlanInput) -> Plan {
+    let mut lap = crate::pipeline::Timer::new();
     let units = units::Units::new(input);
+    lap.lap("plan/units");
     let forks = forks::find(input, &units);
+    lap.lap("plan/forks");
     let groups = groups::find(input, &units, &forks);
+    lap.lap("plan/groups");
     let scope = input.scope.map(str::to_string).unwrap_or_else(|| workspace_scope(input.ws));
     let mut drafts = items::build(input, &units, &groups.groups, &scope);
+    lap.lap("plan/items");
     let closures = closure::resolve(input, &units, &mut drafts);
+    lap.lap("plan/closure");
     let mut items = savings::describe(input, &units, &drafts, &closures);
+    lap.lap("plan/savings");
     rank(&mut items);
     Plan {
         items,
