@@ -143,8 +143,13 @@ pub fn build<'g>(input: &PlanInput, units: &Units, groups: &'g [Group], scope: &
                 .iter()
                 .map(|&g| {
                     let ms = &groups[g].members;
+                    // The copy in the kept package; else a library's (already shared code), the
+                    // longest; else the longest.
+                    let in_library = |m: UnitId| ws.packages[units.package(m)].kind == PackageKind::Library;
                     ms.iter().copied().find(|&m| units.package(m) == kept_pkg).unwrap_or_else(|| {
-                        *ms.iter().max_by_key(|&&m| (units.lines(m), std::cmp::Reverse(m))).expect("members")
+                        *ms.iter()
+                            .max_by_key(|&&m| (in_library(m), units.lines(m), std::cmp::Reverse(m)))
+                            .expect("members")
                     })
                 })
                 .collect();
