@@ -58,9 +58,13 @@ pub fn work_tree_of(root: &Path) -> Option<PathBuf> {
 }
 
 impl Repo {
-    /// The repository holding `root`, or None when no `.git` is found above it (no git run).
-    pub fn discover(root: &Path) -> Option<Repo> {
-        let top = work_tree_of(root)?;
+    /// The repository holding `root`. Fails, without running git, when no `.git` is found
+    /// above it, and when git is missing or older than 2.31 (the first to read
+    /// `GIT_CONFIG_COUNT`: an older one would silently run without the overrides).
+    pub fn discover(root: &Path) -> anyhow::Result<Repo> {
+        let Some(top) = work_tree_of(root) else {
+            bail!("no .git found at or above {}", root.display());
+        };
         let mut config: Vec<(OsString, OsString)> = [
             ("core.fsmonitor", "false"),
             ("core.hooksPath", "/dev/null"),
@@ -77,6 +81,10 @@ impl Repo {
         .collect();
         config.push(("safe.directory".into(), top.into_os_string()));
         let mut repo = Repo { root: root.to_path_buf(), config };
+        let version = repo.output(&["version"])?;
+        if !new_enough(&version) {
+            bail!("{version} is too old: monodup needs git 2.31 or newer");
+        }
         // Empty every filter driver the config defines: a `.gitattributes` line `*.ts filter=x`
         // would make git run `filter.x.clean` on each changed file it reads from the work tree.
         // If the config cannot be listed, git cannot read it either and every later run fails.
@@ -103,7 +111,7 @@ impl Repo {
                 }
             }
         }
-        Some(repo)
+        Ok(repo)
     }
 
     pub fn root(&self) -> &Path {
@@ -251,6 +259,16 @@ impl Repo {
     }
 }
 
+/// `git version 2.47.3` (or `2.39.2 (Apple Git-143)`, `2.45.1.windows.1`) is at least 2.31.
+fn new_enough(version: &str) -> bool {
+    let Some(v) = version.strip_prefix("git version ") else { return false };
+    let mut parts = v.split(|c: char| !c.is_ascii_digit()).map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) >= (2, 31),
+        _ => false,
+    }
+}
+
 fn describe<S: AsRef<OsStr>>(args: &[S]) -> String {
     args.first().map(|a| a.as_ref().to_string_lossy().into_owned()).unwrap_or_default()
 }
@@ -316,6 +334,19 @@ mod tests {
         }
         s.finish(&mut f);
         out
+    }
+
+    #[test]
+    fn git_versions() {
+        assert!(new_enough("git version 2.47.3"));
+        assert!(new_enough("git version 2.31.0"));
+        assert!(new_enough("git version 3.0.0"));
+        assert!(new_enough("git version 2.39.2 (Apple Git-143)"));
+        assert!(new_enough("git version 2.45.1.windows.1"));
+        assert!(!new_enough("git version 2.30.9"));
+        assert!(!new_enough("git version 1.9"));
+        assert!(!new_enough("hub version 2.47"));
+        assert!(!new_enough(""));
     }
 
     #[test]

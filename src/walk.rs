@@ -149,7 +149,7 @@ pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Li
         })
     });
     let mut listing = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Some(repo) = crate::git::Repo::discover(root) {
+    if let Ok(repo) = crate::git::Repo::discover(root) {
         if let Ok(tracked) = repo.tracked_files() {
             add_tracked(root, &tracked, &mut listing, include.as_ref(), exclude.as_ref());
         }

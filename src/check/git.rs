@@ -17,9 +17,7 @@ pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<BTreeMap<String
     if since.is_empty() || since.starts_with('-') {
         bail!("--since {since:?}: not a git ref");
     }
-    let Some(repo) = Repo::discover(root) else {
-        bail!("--since needs a git repository: no .git found at or above {}", root.display());
-    };
+    let repo = Repo::discover(root).map_err(|e| anyhow::anyhow!("--since needs a git repository: {e}"))?;
     repo.output(&["rev-parse", "--show-toplevel"])
         .map_err(|e| anyhow::anyhow!("--since needs a git repository: {e}"))?;
     let base = repo
