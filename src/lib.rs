@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clones;
 pub mod config;
 pub mod diagnostic;
+pub mod git;
 pub mod graph;
 pub mod lines;
 pub mod parse;

@@ -4,6 +4,16 @@
 //! pnpm-workspace.yaml, lerna.json) and the parse stage, so the tree is read once. It honours
 //! .gitignore and .ignore, skips dependency and build output folders, and turns every walk error
 //! (a symlink loop, an unreadable folder) into a diagnostic.
+//!
+//! In a git work tree, what git tracks is part of the repository whatever `.gitignore` says (a
+//! file committed with `git add -f` under an ignored `lib/`): the walk asks git for the tracked
+//! files (`git ls-files`, run as [`crate::git`] describes) and adds those that only a gitignore
+//! rule (`.gitignore`, `.git/info/exclude`, the global excludes file) hid. Untracked ignored
+//! files stay skipped. Tracked files still obey monodup's own skips: the built-in dependency and
+//! build folders ([`SKIPPED_DIRS`]: a committed `dist/` is generated code), `.ignore` files,
+//! include/exclude globs; and only regular files reached without a symbolic link are added. When
+//! there is no `.git` above ROOT, or git is missing or fails, `.gitignore` applies as it always
+//! did, without a diagnostic.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::Lang;
@@ -139,6 +149,11 @@ pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Li
         })
     });
     let mut listing = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Ok(repo) = crate::git::Repo::discover(root) {
+        if let Ok(tracked) = repo.tracked_files() {
+            add_tracked(root, &tracked, &mut listing, include.as_ref(), exclude.as_ref());
+        }
+    }
     let (minified, sources): (Vec<_>, Vec<_>) =
         listing.sources.into_iter().partition(|(p, _)| is_min_name(p));
     listing.sources = sources;
@@ -157,6 +172,127 @@ pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Li
     listing.configs.dedup();
     listing.diagnostics.sort();
     Ok(listing)
+}
+
+/// Adds the tracked files (paths relative to `root`, from git) that the walk did not list and
+/// that only a gitignore rule could have hidden.
+fn add_tracked(
+    root: &Path,
+    tracked: &[Vec<u8>],
+    listing: &mut Listing,
+    include: Option<&GlobSet>,
+    exclude: Option<&GlobSet>,
+) {
+    let seen: std::collections::HashSet<String> = listing
+        .sources
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(listing.manifests.iter().cloned())
+        .chain(listing.configs.iter().cloned())
+        .collect();
+    let mut dirs = DirCache::default();
+    for raw in tracked {
+        let relpath = PathBuf::from(crate::git::os_from_bytes(raw));
+        // git stores plain relative paths; anything else (a crafted index) is not followed.
+        let mut parents: Vec<&std::ffi::OsStr> = Vec::new();
+        let mut plain = true;
+        for c in relpath.components() {
+            match c {
+                std::path::Component::Normal(part) => parents.push(part),
+                _ => plain = false,
+            }
+        }
+        if !plain || parents.pop().is_none() {
+            continue;
+        }
+        let path = root.join(&relpath);
+        let rel = relative(root, &path);
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let manifest = crate::workspace::MANIFEST_NAMES.contains(&name);
+        let config = name == "tsconfig.json" || name == "jsconfig.json";
+        let lang = Lang::from_path(&rel);
+        if (!manifest && !config && lang.is_none()) || seen.contains(&rel) {
+            continue;
+        }
+        if parents.iter().any(|d| SKIPPED_DIRS.iter().any(|s| d == s))
+            || !dirs.plain_dirs(root, &parents)
+            || dirs.dot_ignored(root, &parents, &path)
+            || !std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())
+        {
+            continue;
+        }
+        if manifest {
+            listing.manifests.push(rel.clone());
+        } else if config {
+            listing.configs.push(rel.clone());
+        }
+        if let Some(lang) = lang {
+            if include.is_none_or(|g| g.is_match(&rel)) && !exclude.is_some_and(|g| g.is_match(&rel)) {
+                listing.sources.push((rel, lang));
+            }
+        }
+    }
+}
+
+/// Per-folder facts for [`add_tracked`], each looked up once.
+#[derive(Default)]
+struct DirCache {
+    /// Folder (relative) → is a real folder, not a symbolic link, and so are its parents.
+    plain: std::collections::HashMap<PathBuf, bool>,
+    /// Folder (relative) → its `.ignore` rules, if it has a readable one.
+    ignores: std::collections::HashMap<PathBuf, Option<ignore::gitignore::Gitignore>>,
+}
+
+/// `.ignore` files larger than this are not read (the walk has read them already).
+const MAX_IGNORE_FILE: u64 = 1 << 20;
+
+impl DirCache {
+    fn plain_dirs(&mut self, root: &Path, parents: &[&std::ffi::OsStr]) -> bool {
+        let mut rel = PathBuf::new();
+        for d in parents {
+            rel.push(d);
+            let ok = *self.plain.entry(rel.clone()).or_insert_with(|| {
+                std::fs::symlink_metadata(root.join(&rel)).is_ok_and(|m| m.file_type().is_dir())
+            });
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether an `.ignore` file in ROOT or a folder above `path` ignores it (the deepest rule
+    /// that matches decides, a `!` rule re-including, as the walk does).
+    fn dot_ignored(&mut self, root: &Path, parents: &[&std::ffi::OsStr], path: &Path) -> bool {
+        for depth in (0..=parents.len()).rev() {
+            let rel: PathBuf = parents[..depth].iter().collect();
+            let dir = root.join(&rel);
+            let gi = self.ignores.entry(rel).or_insert_with(|| {
+                let file = dir.join(".ignore");
+                let meta = std::fs::symlink_metadata(&file).ok()?;
+                if !meta.file_type().is_file() || meta.len() > MAX_IGNORE_FILE {
+                    return None;
+                }
+                let text = std::fs::read(&file).ok()?;
+                let mut b = ignore::gitignore::GitignoreBuilder::new(&dir);
+                for line in String::from_utf8_lossy(&text).lines() {
+                    let _ = b.add_line(None, line);
+                }
+                b.build().ok()
+            });
+            if let Some(gi) = gi {
+                // The matcher panics on a path outside its folder; `path` is `dir/…` by
+                // construction, checked anyway.
+                let Ok(below) = path.strip_prefix(&dir) else { continue };
+                match gi.matched_path_or_any_parents(below, false) {
+                    ignore::Match::Ignore(_) => return true,
+                    ignore::Match::Whitelist(_) => return false,
+                    ignore::Match::None => {}
+                }
+            }
+        }
+        false
+    }
 }
 
 fn is_min_name(path: &str) -> bool {
