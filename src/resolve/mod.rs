@@ -247,9 +247,9 @@ fn is_asset(spec: &str) -> bool {
 
 /// 1-based line of the first line containing `needle`, 0 when absent or unreadable.
 fn line_of(file: &Path, needle: &str) -> u32 {
-    std::fs::read_to_string(file)
+    crate::files::read_text(file, crate::files::MAX_CONFIG_BYTES)
         .ok()
-        .and_then(|t| t.lines().position(|l| l.contains(needle)))
+        .and_then(|t| crate::lines::split_lines(&t).position(|l| l.contains(needle)))
         .map_or(0, |i| i as u32 + 1)
 }
 
