@@ -143,13 +143,12 @@ fn target(path: &Path) -> anyhow::Result<Target> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Target::Replace(path.to_path_buf())),
         Err(e) => return Err(e.into()),
     };
-    let (real, meta) = if link.file_type().is_symlink() {
-        // Written through: the link stays a link, its target gets the bytes.
-        match std::fs::canonicalize(path) {
-            Ok(real) => {
-                let meta = std::fs::metadata(&real)?;
-                (real, meta)
-            }
+    let is_link = link.file_type().is_symlink();
+    let meta = if is_link {
+        // Written through: the link stays a link, its target gets the bytes. (`/dev/stdout`
+        // and `>(cmd)` are links to a pipe that has no path: stat follows them, realpath not.)
+        match std::fs::metadata(path) {
+            Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 anyhow::bail!(
                     "it is a symbolic link to a missing file (monodup does not create link targets)"
@@ -158,9 +157,10 @@ fn target(path: &Path) -> anyhow::Result<Target> {
             Err(e) => return Err(e.into()),
         }
     } else {
-        (path.to_path_buf(), link)
+        link
     };
     if meta.is_file() {
+        let real = if is_link { std::fs::canonicalize(path)? } else { path.to_path_buf() };
         return Ok(Target::Replace(real));
     }
     #[cfg(unix)]

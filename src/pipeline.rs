@@ -73,8 +73,9 @@ pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
     let root = &std::fs::canonicalize(&opts.root)
         .with_context(|| format!("cannot read ROOT {}", opts.root.display()))?;
     anyhow::ensure!(root.is_dir(), "ROOT {} is not a directory", opts.root.display());
-    let pool = build_pool(worker_threads(opts.threads, available_cores()))?;
-    pool.install(|| run_stages(root, opts))
+    with_pool(worker_threads(opts.threads, available_cores()), |pool| {
+        pool.install(|| run_stages(root, opts))
+    })?
 }
 
 fn available_cores() -> usize {
@@ -93,11 +94,16 @@ fn worker_threads(requested: usize, cores: usize) -> usize {
     wanted.min(cores.saturating_mul(MAX_THREADS_PER_CORE)).min(MAX_THREADS)
 }
 
-/// A pool of `threads` workers, or of fewer when the system refuses some (a process or memory
-/// limit): the output does not depend on the thread count. No thread at all is exit 2.
-fn build_pool(threads: usize) -> anyhow::Result<rayon::ThreadPool> {
+/// Runs `work` on a pool of `threads` workers, or of fewer when the system refuses some (a
+/// process or memory limit): the output does not depend on the thread count. No thread at all
+/// is exit 2. The pool is scoped: after a refused spawn, the threads already started are joined
+/// (their stacks freed) before the next, smaller try.
+fn with_pool<R>(threads: usize, work: impl Fn(&rayon::ThreadPool) -> R) -> anyhow::Result<R> {
     build_pool_with(threads, |n| {
-        rayon::ThreadPoolBuilder::new().num_threads(n).stack_size(STACK_BYTES).build()
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .stack_size(STACK_BYTES)
+            .build_scoped(|t| t.run(), &work)
     })
 }
 

@@ -232,7 +232,8 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
             ));
             continue;
         }
-        listing.diagnostics.push(Diagnostic::warning(
+        listing.diagnostics.push(Diagnostic::new(
+            crate::diagnostic::Severity::Info,
             Code::NotUtf8,
             path.clone(),
             "the name is not valid UTF-8: shown with \\xNN escapes",
