@@ -488,3 +488,32 @@ fn cr_only_file_is_not_minified_and_counts_its_lines() {
         "{edges:?}"
     );
 }
+
+#[test]
+fn ignore_files_read_by_monodup_keep_their_rules() {
+    // The walker no longer reads ignore files itself: nesting, negation, `.ignore`,
+    // `.git/info/exclude` and the folders above ROOT in its work tree still apply.
+    let top = tempfile::tempdir().unwrap();
+    fs::create_dir_all(top.path().join(".git/info")).unwrap();
+    fs::write(top.path().join(".git/info/exclude"), "*.local.ts\n").unwrap();
+    write(top.path(), ".gitignore", "from-above.ts\n");
+    let root = top.path().join("repo");
+    write(&root, "package.json", r#"{"name": "r"}"#);
+    write(&root, ".gitignore", "*.gen.ts\n# a comment\nout2/\n");
+    write(&root, "src/.gitignore", "!keep.gen.ts\n");
+    write(&root, ".ignore", "secret/\n");
+    for f in [
+        "src/a.ts",
+        "src/x.gen.ts",
+        "src/keep.gen.ts",
+        "src/out2/y.ts",
+        "secret/s.ts",
+        "src/me.local.ts",
+        "src/from-above.ts",
+    ] {
+        write(&root, f, "export const x = 1;\n");
+    }
+    let r = json_report(&["dups", root.to_str().unwrap()]);
+    assert_eq!(r["diagnostics"], serde_json::json!([]));
+    assert_eq!(r["summary"]["files"], 2, "src/a.ts and src/keep.gen.ts only");
+}

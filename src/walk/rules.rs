@@ -26,12 +26,15 @@ struct DirRules {
     exclude: Gitignore,
 }
 
+/// The rules that apply in one folder, deepest first.
+type Chain = Arc<Vec<Arc<DirRules>>>;
+
 pub(super) struct IgnoreRules {
     root: PathBuf,
     /// Folders above ROOT up to the git work tree's top, nearest first.
     parents: Vec<Arc<DirRules>>,
-    /// ROOT and the folders below it, read when the walk first needs them.
-    dirs: Mutex<HashMap<PathBuf, Arc<DirRules>>>,
+    /// The chain of ROOT and of each folder below it, made when the walk first needs it.
+    chains: Mutex<HashMap<PathBuf, Chain>>,
     diagnostics: Mutex<Vec<Diagnostic>>,
 }
 
@@ -40,7 +43,7 @@ impl IgnoreRules {
         let mut rules = IgnoreRules {
             root: root.to_path_buf(),
             parents: Vec::new(),
-            dirs: Mutex::new(HashMap::new()),
+            chains: Mutex::new(HashMap::new()),
             diagnostics: Mutex::new(Vec::new()),
         };
         // Only inside a git work tree: its top is the first folder (ROOT included) with `.git`.
@@ -59,13 +62,8 @@ impl IgnoreRules {
 
     /// Whether the entry at `path` (below ROOT) is ignored.
     pub(super) fn is_ignored(&self, path: &Path, is_dir: bool) -> bool {
-        let mut chain: Vec<Arc<DirRules>> = Vec::new();
-        let mut dir = path.parent();
-        while let Some(d) = dir.filter(|d| d.starts_with(&self.root)) {
-            chain.push(self.rules_of(d));
-            dir = d.parent();
-        }
-        chain.extend(self.parents.iter().cloned());
+        let Some(dir) = path.parent() else { return false };
+        let chain = self.chain_of(dir);
         let deepest = |pick: fn(&DirRules) -> &Gitignore| {
             chain.iter().map(|r| pick(r).matched(path, is_dir)).find(|m| !m.is_none()).unwrap_or(Match::None)
         };
@@ -77,15 +75,25 @@ impl IgnoreRules {
         self.diagnostics.lock().map(|mut d| std::mem::take(&mut *d)).unwrap_or_default()
     }
 
-    fn rules_of(&self, dir: &Path) -> Arc<DirRules> {
-        if let Some(r) = self.dirs.lock().ok().and_then(|d| d.get(dir).cloned()) {
-            return r;
+    /// The rules that apply in `dir`, deepest first, folders without any left out. The walk
+    /// reaches a folder only through its parent, so each folder's ignore files are read once.
+    fn chain_of(&self, dir: &Path) -> Chain {
+        if let Some(c) = self.chains.lock().ok().and_then(|c| c.get(dir).cloned()) {
+            return c;
         }
-        // Read outside the lock; two threads reading one folder at once keep the first result.
-        let read = Arc::new(self.read_dir(dir));
-        match self.dirs.lock() {
-            Ok(mut d) => d.entry(dir.to_path_buf()).or_insert(read).clone(),
-            Err(_) => read,
+        let below_root = dir != self.root && dir.starts_with(&self.root);
+        let mut chain = match dir.parent() {
+            Some(parent) if below_root => (*self.chain_of(parent)).clone(),
+            _ => self.parents.clone(),
+        };
+        let own = self.read_dir(dir);
+        if !(own.ignore.is_empty() && own.git.is_empty() && own.exclude.is_empty()) {
+            chain.insert(0, Arc::new(own));
+        }
+        let chain = Arc::new(chain);
+        match self.chains.lock() {
+            Ok(mut c) => c.entry(dir.to_path_buf()).or_insert(chain).clone(),
+            Err(_) => chain,
         }
     }
 
