@@ -68,8 +68,8 @@ fn stages(c: &mut Criterion) {
 
         let mut group = c.benchmark_group(name);
         group.sample_size(10);
-        let listing = walk(&root, &Filters::default(), 0).expect("walk");
-        group.bench_function("walk", |b| b.iter(|| walk(&root, &Filters::default(), 0).expect("walk")));
+        let listing = walk(&root, &Filters::default()).expect("walk");
+        group.bench_function("walk", |b| b.iter(|| walk(&root, &Filters::default()).expect("walk")));
         group.bench_function("parse", |b| {
             b.iter(|| {
                 listing

@@ -156,7 +156,8 @@ pub struct Common {
     /// Configuration file (default: ROOT/monodup.toml when it exists).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core and 256; fewer when the
+    /// system refuses more).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
     /// Skip source files matching this glob (repeatable).

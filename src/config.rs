@@ -229,14 +229,16 @@ pub fn load(root: &Path, explicit: Option<&Path>) -> anyhow::Result<Config> {
         Some(p) => p.to_path_buf(),
         None => {
             let p = root.join(FILE_NAME);
-            if !p.is_file() {
+            // Only a missing file means the defaults: a FIFO, a folder or an unreadable file
+            // named monodup.toml is an error, not a silently different configuration.
+            if p.symlink_metadata().is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
                 return Ok(Config::default());
             }
             p
         }
     };
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("cannot read config {}", path.display()))?;
+    let text = crate::files::read_text(&path, crate::files::MAX_CONFIG_BYTES)
+        .with_context(|| format!("cannot read config {}", path.display()))?;
     parse(&text).with_context(|| format!("invalid config {}", path.display()))
 }
 

@@ -18,7 +18,7 @@ pub enum Severity {
 pub enum Code {
     /// swc reported a syntax error; the file's imports up to the error are still used.
     Syntax,
-    /// The file is not valid UTF-8.
+    /// The file is not valid UTF-8, or its name is not (the name is shown with `\xNN` escapes).
     NotUtf8,
     /// The file holds NUL bytes.
     Binary,
@@ -41,6 +41,9 @@ pub enum Code {
     /// A tsconfig `paths` alias named like a workspace package resolves to a file outside that
     /// package (a local copy shadows the shared one).
     AliasShadowsPackage,
+    /// A FIFO, device, socket or directory where a source file, manifest, tsconfig or ignore
+    /// file was expected: never opened for reading (it could block or never end).
+    SpecialFile,
 }
 
 impl Code {
@@ -58,6 +61,7 @@ impl Code {
             Code::BadTsconfig => "bad-tsconfig",
             Code::Walk => "walk",
             Code::AliasShadowsPackage => "alias-shadows-package",
+            Code::SpecialFile => "special-file",
         }
     }
 }

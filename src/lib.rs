@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clones;
 pub mod config;
 pub mod diagnostic;
+pub mod files;
 pub mod git;
 pub mod graph;
 pub mod lines;
@@ -18,6 +19,8 @@ pub mod tokens;
 pub mod units;
 pub mod walk;
 pub mod workspace;
+
+pub use files::write_atomic;
 
 use cli::{Cli, CloneArgs, Command, Common, Format, LevelArg, Mode};
 use std::io::Write;
@@ -227,7 +230,9 @@ fn check_command(
         config.rules.iter().map(check::Rule::from_config).collect::<anyhow::Result<_>>()?;
     let baseline_path = args.baseline.clone().unwrap_or_else(|| args.root.join(&config.check.baseline));
     // Read everything that can fail before the scan: a corrupt baseline or a bad ref is exit 2.
-    let baseline = if args.update_baseline || !baseline_path.exists() {
+    // Only a missing baseline means none: a FIFO or an unreadable file there is exit 2.
+    let missing = baseline_path.symlink_metadata().is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    let baseline = if args.update_baseline || missing {
         None
     } else {
         Some(check::baseline::Baseline::load(&baseline_path)?)
@@ -283,7 +288,7 @@ fn init_command(args: &cli::InitArgs, err: &mut dyn Write) -> anyhow::Result<Exi
     Ok(ExitStatus::Success)
 }
 
-/// Writes to `path` atomically (temporary file + rename), or to `out`.
+/// Writes to `path` (see [`files::write_atomic`]), or to `out`.
 fn emit(bytes: &[u8], path: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     match path {
         Some(path) => write_atomic(path, bytes),
@@ -293,22 +298,4 @@ fn emit(bytes: &[u8], path: Option<&Path>, out: &mut dyn Write) -> anyhow::Resul
             Ok(())
         }
     }
-}
-
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.write_all(bytes)?;
-    // Temporary files are private (0600); a report or baseline is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }

@@ -132,10 +132,21 @@ pub struct FileFacts {
 
 /// Reads and parses one file. `rel` names it in diagnostics.
 pub fn parse_file(abs: &Path, rel: &str, lang: Lang, tokens: bool) -> FileFacts {
-    match std::fs::read(abs) {
+    // The size is checked before reading: a 2 GB sparse file is never read.
+    match crate::files::read(abs, MAX_FILE_BYTES as u64) {
         Ok(bytes) => parse_inner(&bytes, rel, lang, tokens),
+        Err(crate::files::ReadError::TooLarge { size, cap }) => failed(too_large(rel, size, cap)),
+        Err(crate::files::ReadError::NotRegular(kind)) => failed(Diagnostic::warning(
+            Code::SpecialFile,
+            rel,
+            format!("skipped: not a regular file ({kind})"),
+        )),
         Err(err) => failed(Diagnostic::error(Code::Unreadable, rel, format!("cannot read file: {err}"))),
     }
+}
+
+fn too_large(rel: &str, size: u64, cap: u64) -> Diagnostic {
+    Diagnostic::warning(Code::TooLarge, rel, format!("skipped: {size} bytes is over the {cap} byte limit"))
 }
 
 fn failed(diagnostic: Diagnostic) -> FileFacts {
@@ -154,21 +165,16 @@ pub fn parse_bytes_with_tokens(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts
 
 fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
     if bytes.len() > MAX_FILE_BYTES {
-        return failed(Diagnostic::warning(
-            Code::TooLarge,
-            rel,
-            format!("skipped: {} bytes is over the {} byte limit", bytes.len(), MAX_FILE_BYTES),
-        ));
+        return failed(too_large(rel, bytes.len() as u64, MAX_FILE_BYTES as u64));
     }
     if let Some(pos) = memchr_nul(bytes) {
-        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u32;
+        let line = crate::lines::line_at(bytes, pos);
         return failed(Diagnostic::warning(Code::Binary, rel, "skipped: binary file (NUL byte)").at(line, 0));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u32;
+            let line = crate::lines::line_at(bytes, err.valid_up_to());
             return failed(Diagnostic::warning(Code::NotUtf8, rel, "skipped: not valid UTF-8").at(line, 0));
         }
     };
@@ -264,7 +270,7 @@ fn is_minified(text: &str, lines: u32) -> bool {
     }
     // Code squeezed onto one line is dense in statement punctuation; an icon component whose
     // lines are long SVG path strings is not.
-    let longest = text.split('\n').max_by_key(|l| l.len()).unwrap_or("");
+    let longest = crate::lines::split_lines(text).max_by_key(|l| l.len()).unwrap_or("");
     let punct = longest.bytes().filter(|b| matches!(b, b';' | b'{' | b'}')).count();
     punct * 100 >= longest.len()
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub root: PathBuf,
-    /// 0: one per core.
+    /// 0: one per core; capped at [`MAX_THREADS_PER_CORE`] per core and [`MAX_THREADS`].
     pub threads: usize,
     pub filters: Filters,
     pub kinds: KindGlobs,
@@ -73,13 +73,52 @@ pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
     let root = &std::fs::canonicalize(&opts.root)
         .with_context(|| format!("cannot read ROOT {}", opts.root.display()))?;
     anyhow::ensure!(root.is_dir(), "ROOT {} is not a directory", opts.root.display());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .stack_size(STACK_BYTES)
-        .build()
-        .context("cannot start worker threads")?;
-    let threads = pool.current_num_threads();
-    pool.install(|| run_stages(root, opts, threads))
+    with_pool(worker_threads(opts.threads, available_cores()), |pool| {
+        pool.install(|| run_stages(root, opts))
+    })?
+}
+
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Most worker threads per core: more only costs memory and thread spawns.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+/// Most worker threads whatever the core count (each reserves a [`STACK_BYTES`] stack).
+pub const MAX_THREADS: usize = 256;
+
+/// The pool size for `-j requested` (0: one per core), capped.
+fn worker_threads(requested: usize, cores: usize) -> usize {
+    let cores = cores.max(1);
+    let wanted = if requested == 0 { cores } else { requested };
+    wanted.min(cores.saturating_mul(MAX_THREADS_PER_CORE)).min(MAX_THREADS)
+}
+
+/// Runs `work` on a pool of `threads` workers, or of fewer when the system refuses some (a
+/// process or memory limit): the output does not depend on the thread count. No thread at all
+/// is exit 2. The pool is scoped: after a refused spawn, the threads already started are joined
+/// (their stacks freed) before the next, smaller try.
+fn with_pool<R>(threads: usize, work: impl Fn(&rayon::ThreadPool) -> R) -> anyhow::Result<R> {
+    build_pool_with(threads, |n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .stack_size(STACK_BYTES)
+            .build_scoped(|t| t.run(), &work)
+    })
+}
+
+fn build_pool_with<P, E: std::error::Error + Send + Sync + 'static>(
+    threads: usize,
+    mut build: impl FnMut(usize) -> Result<P, E>,
+) -> anyhow::Result<P> {
+    let mut n = threads.max(1);
+    loop {
+        match build(n) {
+            Ok(pool) => return Ok(pool),
+            Err(e) if n == 1 => return Err(e).context("cannot start a worker thread"),
+            Err(_) => n /= 2,
+        }
+    }
 }
 
 /// Stage timings on stderr when `MONODUP_TIMINGS` is set (for benchmarking by hand).
@@ -107,9 +146,9 @@ impl Timer {
     }
 }
 
-fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Scan> {
+fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let mut timer = Timer::new();
-    let listing = walk::walk(root, &opts.filters, threads)?;
+    let listing = walk::walk(root, &opts.filters)?;
     timer.lap("walk");
     let ws = workspace::discover(
         root,
@@ -133,7 +172,7 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
         .sources
         .par_iter()
         .map(|(path, lang)| {
-            let f = parse::parse_file(&root.join(path), path, *lang, opts.clones.is_some());
+            let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
             bar.inc(1);
             f
         })
@@ -233,4 +272,36 @@ fn run_stages(root: &Path, opts: &Options, threads: usize) -> anyhow::Result<Sca
     diagnostics.sort();
     diagnostics.dedup();
     Ok(Scan { root: root.to_path_buf(), workspace: ws, files, edges, graph, clones, plan, diagnostics })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thread_count_is_capped_per_core_and_overall() {
+        assert_eq!(worker_threads(0, 2), 2);
+        assert_eq!(worker_threads(3, 2), 3);
+        assert_eq!(worker_threads(100_000, 2), 8);
+        assert_eq!(worker_threads(100_000, 1000), MAX_THREADS);
+        assert_eq!(worker_threads(0, 0), 1);
+    }
+
+    #[test]
+    fn a_refused_thread_spawn_falls_back_to_fewer_threads() {
+        // The system allows 3 threads: 8 fails, 4 fails, 2 works.
+        let mut tried = Vec::new();
+        let got = build_pool_with(8, |n| {
+            tried.push(n);
+            if n <= 3 {
+                Ok(n)
+            } else {
+                Err(std::io::Error::other("Resource temporarily unavailable"))
+            }
+        });
+        assert_eq!(got.unwrap(), 2);
+        assert_eq!(tried, [8, 4, 2]);
+        let none = build_pool_with(4, |_| Err::<usize, _>(std::io::Error::other("EAGAIN"))).unwrap_err();
+        assert!(format!("{none:#}").contains("cannot start a worker thread"), "{none:#}");
+    }
 }

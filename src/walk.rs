@@ -2,8 +2,9 @@
 //!
 //! One walk with the `ignore` crate serves both workspace discovery (package.json, project.json,
 //! pnpm-workspace.yaml, lerna.json) and the parse stage, so the tree is read once. It honours
-//! .gitignore and .ignore, skips dependency and build output folders, and turns every walk error
-//! (a symlink loop, an unreadable folder) into a diagnostic.
+//! .gitignore and .ignore (read by [`rules`], not by the crate), skips dependency and build
+//! output folders, and turns every walk error (a symlink loop, an unreadable folder) into a
+//! diagnostic, as it does a FIFO, device or socket named like a file monodup would read.
 //!
 //! In a git work tree, what git tracks is part of the repository whatever `.gitignore` says (a
 //! file committed with `git add -f` under an ignored `lib/`): the walk asks git for the tracked
@@ -14,12 +15,21 @@
 //! include/exclude globs; and only regular files reached without a symbolic link are added. When
 //! there is no `.git` above ROOT, or git is missing or fails, `.gitignore` applies as it always
 //! did, without a diagnostic.
+//!
+//! The walk is serial: the crate's parallel walker spawns its own threads and hangs when one
+//! cannot be spawned (its workers wait for the missing one to go idle), and on a real monorepo
+//! the walk takes as long on one thread as on two.
+//!
+//! Paths are strings relative to ROOT. A file name that is not UTF-8 is shown with its bad
+//! bytes as `\xNN` (and `\` as `\\`), so that two such names stay two files; the real path is
+//! kept in [`Listing::real_paths`] to read the file by.
+
+mod rules;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::parse::Lang;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// Folders never walked: installed dependencies, build output, caches, VCS data.
 pub const SKIPPED_DIRS: &[&str] = &[
@@ -55,6 +65,8 @@ pub struct Filters {
 #[derive(Debug, Default)]
 pub struct Listing {
     pub sources: Vec<(String, Lang)>,
+    /// Sources whose path is not UTF-8: the escaped path → the real one.
+    pub real_paths: std::collections::BTreeMap<String, PathBuf>,
     /// package.json, project.json, pnpm-workspace.yaml and lerna.json files (never filtered by
     /// include/exclude): nested workspace roots count as well as the root's.
     pub manifests: Vec<String>,
@@ -81,7 +93,15 @@ fn globset(globs: &[String], what: &str) -> anyhow::Result<Option<GlobSet>> {
     Ok(Some(builder.build()?))
 }
 
-/// Path of `path` relative to `root`, with `/`.
+impl Listing {
+    /// Where the source `rel` is on disk.
+    pub fn path_of(&self, root: &Path, rel: &str) -> PathBuf {
+        self.real_paths.get(rel).cloned().unwrap_or_else(|| root.join(rel))
+    }
+}
+
+/// Path of `path` relative to `root`, with `/`; a name that is not UTF-8 is escaped (see the
+/// module docs), never merged with another.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut out = String::new();
@@ -89,88 +109,170 @@ pub fn relative(root: &Path, path: &Path) -> String {
         if i > 0 {
             out.push('/');
         }
-        out.push_str(&c.as_os_str().to_string_lossy());
+        push_escaped(&mut out, c.as_os_str());
     }
     out
 }
 
-/// Walks `root` in parallel and returns a sorted listing.
-pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Listing> {
-    let include = globset(&filters.include, "--include (or [scan] include)")?;
-    let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
-    let found: Mutex<Listing> = Mutex::new(Listing::default());
-    let walker = ignore::WalkBuilder::new(root)
-        .hidden(false)
-        .follow_links(true)
-        .require_git(false)
-        .threads(threads)
-        .filter_entry(|e| {
-            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && e.depth() > 0 && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
-        })
-        .build_parallel();
-    walker.run(|| {
-        let found = &found;
-        let include = &include;
-        let exclude = &exclude;
-        Box::new(move |entry| {
-            let mut local = Vec::new();
-            match entry {
-                Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) {
-                        let rel = relative(root, e.path());
-                        let name = e.file_name().to_string_lossy();
-                        if crate::workspace::MANIFEST_NAMES.contains(&name.as_ref()) {
-                            found.lock().map(|mut l| l.manifests.push(rel.clone())).ok();
-                        } else if name == "tsconfig.json" || name == "jsconfig.json" {
-                            found.lock().map(|mut l| l.configs.push(rel.clone())).ok();
-                        }
-                        if let Some(lang) = Lang::from_path(&rel) {
-                            let keep = include.as_ref().is_none_or(|g| g.is_match(&rel))
-                                && !exclude.as_ref().is_some_and(|g| g.is_match(&rel));
-                            if keep {
-                                local.push((rel, lang));
-                            }
-                        }
-                    }
-                }
-                Err(err) => {
-                    if let Ok(mut l) = found.lock() {
-                        l.diagnostics.push(walk_diagnostic(root, &err));
-                    }
-                }
-            }
-            if !local.is_empty() {
-                if let Ok(mut l) = found.lock() {
-                    l.sources.append(&mut local);
-                }
-            }
-            ignore::WalkState::Continue
-        })
-    });
-    let mut listing = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Ok(repo) = crate::git::Repo::discover(root) {
-        if let Ok(tracked) = repo.tracked_files() {
-            add_tracked(root, &tracked, &mut listing, include.as_ref(), exclude.as_ref());
+fn push_escaped(out: &mut String, name: &std::ffi::OsStr) {
+    if let Some(s) = name.to_str() {
+        out.push_str(s);
+        return;
+    }
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
         }
     }
-    let (minified, sources): (Vec<_>, Vec<_>) =
-        listing.sources.into_iter().partition(|(p, _)| is_min_name(p));
-    listing.sources = sources;
-    for (path, _) in minified {
-        listing.diagnostics.push(Diagnostic::warning(
-            Code::Minified,
-            path,
-            "skipped: minified bundle (*.min.*)",
-        ));
+}
+
+/// Whether `path` below `root` has a name that is not UTF-8.
+fn is_utf8(root: &Path, path: &Path) -> bool {
+    path.strip_prefix(root).unwrap_or(path).to_str().is_some()
+}
+
+/// A walked entry that is neither a file nor a folder (a FIFO, a device, a socket) but named like
+/// a file monodup reads: a diagnostic says it was skipped.
+fn is_wanted_name(name: &str) -> bool {
+    crate::workspace::MANIFEST_NAMES.contains(&name)
+        || name == "tsconfig.json"
+        || name == "jsconfig.json"
+        || Lang::from_path(name).is_some()
+}
+
+/// Walks `root` and returns a sorted listing.
+pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
+    let include = globset(&filters.include, "--include (or [scan] include)")?;
+    let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
+    let rules = std::sync::Arc::new(rules::IgnoreRules::new(root));
+    let filter_rules = rules.clone();
+    let walker = ignore::WalkBuilder::new(root)
+        // Ignore files are read by `rules`; only the user's global excludes file is the crate's.
+        .standard_filters(false)
+        .git_global(true)
+        .follow_links(true)
+        .require_git(false)
+        .filter_entry(move |e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && e.depth() > 0 && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d) {
+                return false;
+            }
+            e.depth() == 0 || !filter_rules.is_ignored(e.path(), is_dir)
+        })
+        .build();
+    let mut listing = Listing::default();
+    // Sources with the real path of those whose name is not UTF-8.
+    let mut sources: Vec<(String, Lang, Option<PathBuf>)> = Vec::new();
+    for entry in walker {
+        let e = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                listing.diagnostics.push(walk_diagnostic(root, &err));
+                continue;
+            }
+        };
+        let Some(file_type) = e.file_type() else { continue };
+        if file_type.is_dir() {
+            continue;
+        }
+        let rel = relative(root, e.path());
+        let name = e.file_name().to_string_lossy();
+        if !file_type.is_file() {
+            if is_wanted_name(&name) {
+                let kind =
+                    std::fs::metadata(e.path()).map_or("a special file", |m| crate::files::kind_name(&m));
+                listing.diagnostics.push(Diagnostic::warning(
+                    Code::SpecialFile,
+                    rel,
+                    format!("skipped: not a regular file ({kind})"),
+                ));
+            }
+            continue;
+        }
+        let utf8 = is_utf8(root, e.path());
+        let is_manifest = crate::workspace::MANIFEST_NAMES.contains(&name.as_ref());
+        let is_config = name == "tsconfig.json" || name == "jsconfig.json";
+        if (is_manifest || is_config) && !utf8 {
+            // Packages and tsconfigs are named by folder paths that JavaScript cannot spell.
+            listing.diagnostics.push(Diagnostic::warning(
+                Code::NotUtf8,
+                rel,
+                "skipped: the path is not valid UTF-8 (shown with \\xNN escapes)",
+            ));
+            continue;
+        }
+        if is_manifest {
+            listing.manifests.push(rel.clone());
+        } else if is_config {
+            listing.configs.push(rel.clone());
+        }
+        if let Some(lang) = Lang::from_path(&rel) {
+            let keep = include.as_ref().is_none_or(|g| g.is_match(&rel))
+                && !exclude.as_ref().is_some_and(|g| g.is_match(&rel));
+            if keep {
+                sources.push((rel, lang, (!utf8).then(|| e.path().to_path_buf())));
+            }
+        }
     }
-    listing.sources.sort();
-    listing.sources.dedup();
+    listing.diagnostics.extend(rules.take_diagnostics());
+    // Tracked files that only a gitignore rule hid (see the module docs).
+    if let Ok(repo) = crate::git::Repo::discover(root) {
+        if let Ok(tracked) = repo.tracked_files() {
+            let mut found = Listing {
+                sources: sources.iter().map(|(p, l, _)| (p.clone(), *l)).collect(),
+                manifests: std::mem::take(&mut listing.manifests),
+                configs: std::mem::take(&mut listing.configs),
+                ..Listing::default()
+            };
+            let walked = found.sources.len();
+            add_tracked(root, &tracked, &mut found, include.as_ref(), exclude.as_ref());
+            sources.extend(found.sources.drain(walked..).map(|(p, l)| (p, l, None)));
+            listing.manifests = found.manifests;
+            listing.configs = found.configs;
+        }
+    }
+    sources.sort();
+    sources.dedup();
+    for (i, (path, lang, real)) in sources.iter().enumerate() {
+        if is_min_name(path) {
+            listing.diagnostics.push(Diagnostic::warning(
+                Code::Minified,
+                path.clone(),
+                "skipped: minified bundle (*.min.*)",
+            ));
+            continue;
+        }
+        let Some(real) = real else {
+            listing.sources.push((path.clone(), *lang));
+            continue;
+        };
+        // An escaped name can equal a real one (`a\xff.ts` spelled out): the real one keeps it.
+        let taken = sources.get(i + 1).is_some_and(|n| n.0 == *path)
+            || i.checked_sub(1).is_some_and(|p| sources[p].0 == *path);
+        if taken || listing.real_paths.contains_key(path) {
+            listing.diagnostics.push(Diagnostic::warning(
+                Code::NotUtf8,
+                path.clone(),
+                "skipped: the name is not valid UTF-8 and, escaped, is that of another file",
+            ));
+            continue;
+        }
+        listing.diagnostics.push(Diagnostic::new(
+            crate::diagnostic::Severity::Info,
+            Code::NotUtf8,
+            path.clone(),
+            "the name is not valid UTF-8: shown with \\xNN escapes",
+        ));
+        listing.real_paths.insert(path.clone(), real.clone());
+        listing.sources.push((path.clone(), *lang));
+    }
     listing.manifests.sort();
     listing.manifests.dedup();
     listing.configs.sort();
     listing.configs.dedup();
     listing.diagnostics.sort();
+    listing.diagnostics.dedup();
     Ok(listing)
 }
 

@@ -114,14 +114,28 @@ fn dir_of(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(d, _)| d)
 }
 
-fn read_json(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
-    let text = match std::fs::read_to_string(root.join(rel)) {
-        Ok(t) => t,
+/// A manifest's text: a regular file under the size cap, without a byte order mark (npm
+/// accepts one). Anything else is a diagnostic naming the file.
+fn read_manifest(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match crate::files::read_text(&root.join(rel), crate::files::MAX_CONFIG_BYTES) {
+        Ok(t) => Some(t),
+        Err(crate::files::ReadError::NotRegular(kind)) => {
+            diagnostics.push(Diagnostic::error(
+                Code::SpecialFile,
+                rel,
+                format!("skipped: not a regular file ({kind})"),
+            ));
+            None
+        }
         Err(e) => {
             diagnostics.push(Diagnostic::error(Code::BadManifest, rel, format!("cannot read: {e}")));
-            return None;
+            None
         }
-    };
+    }
+}
+
+fn read_json(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
+    let text = read_manifest(root, rel, diagnostics)?;
     match serde_json::from_str::<Value>(&text) {
         Ok(v) if v.is_object() => Some(v),
         Ok(_) => {
@@ -439,7 +453,7 @@ fn classify(
 }
 
 fn read_pnpm(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
-    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    let text = read_manifest(root, rel, diagnostics)?;
     #[derive(serde::Deserialize)]
     struct Pnpm {
         #[serde(default)]

@@ -44,7 +44,7 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> anyhow::Result<Baseline> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_text(path, crate::files::MAX_BASELINE_BYTES)
             .with_context(|| format!("cannot read baseline {}", path.display()))?;
         let b: Baseline =
             serde_json::from_str(&text).with_context(|| format!("corrupt baseline {}", path.display()))?;

@@ -1,7 +1,7 @@
 //! The file system the resolver sees: the real one, plus `ROOT/node_modules/<name>` standing for
 //! each workspace package's folder when it is not installed. Only lookups that go through
 //! node_modules use it (tsconfig `extends: "@acme/tsconfig/base.json"`); everything else reads
-//! the disk unchanged.
+//! the disk unchanged, except that only regular files under a size cap are ever read.
 
 use oxc_resolver::{FileMetadata, FileSystem, FileSystemOs, ResolveError};
 use std::collections::BTreeMap;
@@ -79,14 +79,17 @@ impl FileSystem for WorkspaceFs {
         }
     }
 
+    // package.json and tsconfig files (`extends` targets included) are read through here: a
+    // regular file under the size cap only, so a FIFO or `/dev/zero` cannot block or fill memory.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         self.hide(path)?;
-        self.os.read(self.map(path).as_deref().unwrap_or(path))
+        crate::files::read(self.map(path).as_deref().unwrap_or(path), crate::files::MAX_CONFIG_BYTES)
+            .map_err(crate::files::ReadError::into_io)
     }
 
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
-        self.hide(path)?;
-        self.os.read_to_string(self.map(path).as_deref().unwrap_or(path))
+        let bytes = self.read(path)?;
+        String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
     }
 
     fn metadata(&self, path: &Path) -> io::Result<FileMetadata> {

@@ -162,7 +162,7 @@ pub fn resolve_all(
         configs,
         ws,
         index,
-        bad_configs: Mutex::new(BTreeMap::new()),
+        bad_configs: Mutex::new(unreadable_configs(root, configs)),
         shadowing: Mutex::new(BTreeMap::new()),
     };
     let edges: Vec<Vec<Edge>> = files
@@ -245,11 +245,28 @@ fn is_asset(spec: &str) -> bool {
     extension(spec).is_some_and(|e| ASSET_EXTS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// The tsconfig and jsconfig files that cannot be read (unreadable, not a regular file, too
+/// large), each a diagnostic: the resolver's discovery passes over them without a word.
+fn unreadable_configs(root: &Path, configs: &BTreeSet<String>) -> BTreeMap<String, Diagnostic> {
+    configs
+        .par_iter()
+        .filter_map(|c| {
+            let err = crate::files::read(&root.join(c), crate::files::MAX_CONFIG_BYTES).err()?;
+            let code = match err {
+                crate::files::ReadError::NotRegular(_) => Code::SpecialFile,
+                _ => Code::BadTsconfig,
+            };
+            let message = format!("cannot read: {err}; files under it are resolved without it");
+            Some((c.clone(), Diagnostic::error(code, c.as_str(), message)))
+        })
+        .collect()
+}
+
 /// 1-based line of the first line containing `needle`, 0 when absent or unreadable.
 fn line_of(file: &Path, needle: &str) -> u32 {
-    std::fs::read_to_string(file)
+    crate::files::read_text(file, crate::files::MAX_CONFIG_BYTES)
         .ok()
-        .and_then(|t| t.lines().position(|l| l.contains(needle)))
+        .and_then(|t| crate::lines::split_lines(&t).position(|l| l.contains(needle)))
         .map_or(0, |i| i as u32 + 1)
 }
 
