@@ -2,6 +2,7 @@
 //! SARIF 2.1.0 for code scanning, Markdown for a PR comment, JSON for tools.
 
 use super::{Finding, Verdict};
+use crate::escape::{code, md, text};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -18,7 +19,7 @@ fn place(f: &Finding) -> String {
 pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     let errors = v.findings.iter().filter(|f| f.severity == "error").count();
     for f in &v.findings {
-        writeln!(out, "{} {}: [{}] {}", f.severity, place(f), f.gate, f.message)?;
+        writeln!(out, "{} {}: [{}] {}", f.severity, text(&place(f)), text(&f.gate), text(&f.message))?;
     }
     if v.passed {
         writeln!(
@@ -37,9 +38,11 @@ pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-/// `::error file=…,line=…,endLine=…,title=…::message`, escaped as the runner expects.
+/// `::error file=…,line=…,endLine=…,title=…::message`, escaped as the runner expects: `%`, CR
+/// and LF in the message, and also `:` and `,` in properties. Other control characters are
+/// shown as escapes first ([`text`]): the log renders ANSI sequences.
 pub fn github(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
-    let esc_data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let esc_data = |s: &str| text(s).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     for f in &v.findings {
         let level = if f.severity == "error" { "error" } else { "warning" };
@@ -116,14 +119,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     if !clones.is_empty() {
         writeln!(out, "\n### New clones\n")?;
         for f in clones {
-            writeln!(out, "- `{}`: {}", place(f), f.message)?;
+            writeln!(out, "- {}: {}", code(&place(f)), md(&f.message))?;
         }
     }
     let others: Vec<&Finding> = v.findings.iter().filter(|f| f.gate != "new-clone").collect();
     if !others.is_empty() {
         writeln!(out, "\n### New violations\n")?;
         for f in others {
-            writeln!(out, "- {} `{}` [{}]: {}", f.severity, place(f), f.gate, f.message)?;
+            writeln!(out, "- {} {} [{}]: {}", f.severity, code(&place(f)), md(&f.gate), md(&f.message))?;
         }
     }
     Ok(())
