@@ -41,6 +41,8 @@ pub enum Code {
     /// A tsconfig `paths` alias named like a workspace package resolves to a file outside that
     /// package (a local copy shadows the shared one).
     AliasShadowsPackage,
+    /// A file, a symbolic link or a tsconfig `extends` that leads outside ROOT: not read.
+    OutsideRoot,
 }
 
 impl Code {
@@ -58,6 +60,7 @@ impl Code {
             Code::BadTsconfig => "bad-tsconfig",
             Code::Walk => "walk",
             Code::AliasShadowsPackage => "alias-shadows-package",
+            Code::OutsideRoot => "outside-root",
         }
     }
 }
@@ -96,9 +99,11 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: severity[code]: message`, the shape editors and CI logs link.
+    /// `file:line:col: severity[code]: message`, the shape editors and CI logs link. The file
+    /// and the message come from the repository: control characters are escaped
+    /// ([`crate::escape::text`]), so a diagnostic is always one harmless line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", crate::escape::text(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {
@@ -110,6 +115,6 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        write!(f, ": {sev}[{}]: {}", self.code.as_str(), self.message)
+        write!(f, ": {sev}[{}]: {}", self.code.as_str(), crate::escape::text(&self.message))
     }
 }

@@ -5,7 +5,9 @@ pub mod check;
 pub mod cli;
 pub mod clones;
 pub mod config;
+pub mod confine;
 pub mod diagnostic;
+pub mod escape;
 pub mod graph;
 pub mod lines;
 pub mod parse;
@@ -40,7 +42,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
             if is_broken_pipe(&e) {
                 return ExitStatus::Success;
             }
-            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            // Errors quote paths, globs and config values, which may come from the repository.
+            let chain: Vec<String> = e.chain().map(|c| escape::text(&c.to_string()).into_owned()).collect();
             let _ = writeln!(err, "monodup: {}", chain.join(": "));
             ExitStatus::Error
         }
@@ -207,6 +210,9 @@ fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> a
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
         Format::Github | Format::Sarif => anyhow::bail!("--format github and sarif are for `monodup check`"),
     }
+    if common.format != Format::Json {
+        buf = escape::output(buf);
+    }
     emit(&buf, common.output.as_deref(), out)?;
     if !common.quiet && common.format != Format::Table {
         for d in &report.diagnostics {
@@ -253,7 +259,7 @@ fn check_command(
         writeln!(
             err,
             "monodup: wrote {} ({} clone classes, {} violations, {} cycles)",
-            baseline_path.display(),
+            escape::text(&baseline_path.to_string_lossy()),
             b.clones.len(),
             b.violations.len(),
             b.cycles.len()
@@ -269,6 +275,9 @@ fn check_command(
         Format::Sarif => check::render::sarif(&verdict, &mut buf)?,
         Format::Markdown => check::render::markdown(&verdict, &mut buf)?,
         Format::Dot | Format::Mermaid => anyhow::bail!("--format dot and mermaid are for `monodup graph`"),
+    }
+    if !matches!(args.common.format, Format::Json | Format::Sarif) {
+        buf = escape::output(buf);
     }
     emit(&buf, args.common.output.as_deref(), out)?;
     Ok(if verdict.passed { ExitStatus::Success } else { ExitStatus::Failure })

@@ -84,19 +84,43 @@ pub fn relative(root: &Path, path: &Path) -> String {
     out
 }
 
-/// Walks `root` in parallel and returns a sorted listing.
+/// The diagnostic for a link that leads out of ROOT: the same words whether its target exists
+/// or not (the walk must not tell which host files exist).
+fn outside_root(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        Code::OutsideRoot,
+        relative(root, path),
+        "skipped: symbolic link that leads outside the root (not followed)",
+    )
+}
+
+/// Walks `root` (absolute, canonical) in parallel and returns a sorted listing. Symbolic links
+/// are followed only while they stay inside `root` ([`crate::confine`]).
 pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Listing> {
     let include = globset(&filters.include, "--include (or [scan] include)")?;
     let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
     let found: Mutex<Listing> = Mutex::new(Listing::default());
+    // Filled by the entry filter, which must own what it uses.
+    let escapes: std::sync::Arc<Mutex<Vec<Diagnostic>>> = Default::default();
+    let (filter_root, filter_escapes) = (root.to_path_buf(), escapes.clone());
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .follow_links(true)
         .require_git(false)
         .threads(threads)
-        .filter_entry(|e| {
+        .filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && e.depth() > 0 && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
+            if is_dir && e.depth() > 0 && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d) {
+                return false;
+            }
+            // A link out of the tree (`usr -> /usr`) is neither listed nor descended into.
+            if e.path_is_symlink() && !crate::confine::is_inside(&filter_root, e.path()) {
+                if let Ok(mut d) = filter_escapes.lock() {
+                    d.push(outside_root(&filter_root, e.path()));
+                }
+                return false;
+            }
+            true
         })
         .build_parallel();
     walker.run(|| {
@@ -139,6 +163,7 @@ pub fn walk(root: &Path, filters: &Filters, threads: usize) -> anyhow::Result<Li
         })
     });
     let mut listing = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    listing.diagnostics.extend(escapes.lock().map(|mut d| std::mem::take(&mut *d)).unwrap_or_default());
     let (minified, sources): (Vec<_>, Vec<_>) =
         listing.sources.into_iter().partition(|(p, _)| is_min_name(p));
     listing.sources = sources;
@@ -164,7 +189,9 @@ fn is_min_name(path: &str) -> bool {
     name.contains(".min.") || name.contains("-min.")
 }
 
-/// Turns an `ignore` error into a diagnostic naming the path.
+/// Turns an `ignore` error into a diagnostic naming the path. A link that cannot be followed
+/// (its target is missing, or it loops back to a folder above ROOT) but that leads outside ROOT
+/// gets the same diagnostic as one whose target exists.
 fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
     fn path_of(err: &ignore::Error) -> Option<PathBuf> {
         match err {
@@ -180,6 +207,12 @@ fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
             ignore::Error::Loop { .. } => true,
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithPath { err, .. } => is_loop(err),
             _ => false,
+        }
+    }
+    if let Some(p) = path_of(err) {
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && matches!(crate::confine::resolve(root, &p), crate::confine::Place::Outside) {
+            return outside_root(root, &p);
         }
     }
     let file = path_of(err).map(|p| relative(root, &p)).unwrap_or_default();

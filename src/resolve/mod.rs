@@ -66,6 +66,9 @@ pub struct Edge {
     pub names: Vec<String>,
 }
 
+/// The reason of an import that leads outside ROOT (never an edge, never looked up).
+pub const OUTSIDE_ROOT: &str = "outside-root";
+
 /// Extensions tried for an extensionless specifier, in TypeScript's order.
 const EXTENSIONS: &[&str] = &[".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
 /// Build-output folders that a package's entry points at before it is built.
@@ -278,6 +281,11 @@ impl Ctx<'_> {
             column: imp.column,
             names: imp.names.clone(),
         };
+        // The file system refuses every path outside ROOT; this guard keeps it that way.
+        let outcome = match outcome {
+            Outcome::File(abs) if !abs.starts_with(self.root) => Outcome::Unresolved(OUTSIDE_ROOT.into()),
+            o => o,
+        };
         match outcome {
             Outcome::File(abs) => {
                 let rel = relative(self.root, &abs);
@@ -317,6 +325,18 @@ impl Ctx<'_> {
 
     fn outcome(&self, resolver: &Resolver, plain: &Resolver, path: &str, spec: &str) -> Outcome {
         let abs = self.root.join(path);
+        // A path that leaves ROOT is not looked up at all: the answer must not depend on which
+        // host files exist (see crate::confine).
+        let target = is_relative(spec).then(|| {
+            let clean = spec.split(['?', '#']).next().unwrap_or(spec);
+            match abs.parent() {
+                Some(dir) if !clean.starts_with('/') => dir.join(clean),
+                _ => PathBuf::from(clean),
+            }
+        });
+        if target.as_deref().is_some_and(|t| !crate::confine::lexically_inside(self.root, t)) {
+            return Outcome::Unresolved(OUTSIDE_ROOT.into());
+        }
         let first = match resolver.resolve_file(&abs, spec) {
             Err(e) if is_config_error(&e) => {
                 self.report_config(&e, self.config_of(path));
@@ -335,7 +355,13 @@ impl Ctx<'_> {
             }
             Err(_) => {}
         }
-        if is_relative(spec) {
+        if let Some(target) = target {
+            // `./lnk/passwd` with `lnk -> /etc`: the fence made it missing; say why.
+            if crate::confine::resolve(self.root, &crate::confine::normalize(&target))
+                == crate::confine::Place::Outside
+            {
+                return Outcome::Unresolved(OUTSIDE_ROOT.into());
+            }
             return Outcome::Unresolved("no such file".into());
         }
         if spec.starts_with('#') {
@@ -439,6 +465,22 @@ impl Ctx<'_> {
                 let file = names.first().cloned().unwrap_or_default();
                 let line = line_of(&self.root.join(&file), "\"extends\"");
                 (file, line, 0, format!("circular `extends`: {}", names.join(" → ")))
+            }
+            ResolveError::TsconfigNotFound(target)
+                if target.has_root()
+                    && crate::confine::resolve(self.root, &crate::confine::normalize(target))
+                        == crate::confine::Place::Outside =>
+            {
+                // The same words whether the target exists or not.
+                let file = config.cloned().unwrap_or_default();
+                let line = line_of(&self.root.join(&file), "\"extends\"");
+                let message = format!("`extends` target {} is outside the root: not read", target.display());
+                let message = format!("{message}; files under it are resolved without it");
+                if let Ok(mut bad) = self.bad_configs.lock() {
+                    bad.entry(file.clone())
+                        .or_insert_with(|| Diagnostic::error(Code::OutsideRoot, file, message).at(line, 0));
+                }
+                return;
             }
             ResolveError::TsconfigNotFound(target) => {
                 let file = config.cloned().unwrap_or_default();
