@@ -64,16 +64,12 @@ pub fn text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A whole rendered text output, line breaks kept: the last line of defence behind the per-field
-/// escaping, so a field that a renderer forgot still cannot carry an ESC to the terminal. Only
-/// `\n` passes (each renderer escapes the line breaks of the fields themselves).
-pub fn output(bytes: Vec<u8>) -> Vec<u8> {
-    let s = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
+/// [`text`], but line breaks kept: for multi-line messages that monodup composes itself (a
+/// config error quoting the line it is about), whose repository-derived parts are escaped with
+/// [`text`] where they are put in.
+pub fn lines(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c != '\n' && is_hidden(c)) {
-        return s.into_bytes();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
@@ -83,7 +79,21 @@ pub fn output(bytes: Vec<u8>) -> Vec<u8> {
             out.push(c);
         }
     }
-    out.into_bytes()
+    Cow::Owned(out)
+}
+
+/// A whole rendered text output, line breaks kept: the last line of defence behind the per-field
+/// escaping, so a field that a renderer forgot still cannot carry an ESC to the terminal. Only
+/// `\n` passes (each renderer escapes the line breaks of the fields themselves).
+pub fn output(bytes: Vec<u8>) -> Vec<u8> {
+    let s = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match lines(&s) {
+        Cow::Borrowed(_) => s.into_bytes(),
+        Cow::Owned(escaped) => escaped.into_bytes(),
+    }
 }
 
 /// Markdown prose or a table cell: [`text`], then a backslash before every character that could

@@ -43,7 +43,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
                 return ExitStatus::Success;
             }
             // Errors quote paths, globs and config values, which may come from the repository.
-            let chain: Vec<String> = e.chain().map(|c| escape::text(&c.to_string()).into_owned()).collect();
+            let chain: Vec<String> = e.chain().map(|c| escape::lines(&c.to_string()).into_owned()).collect();
             let _ = writeln!(err, "monodup: {}", chain.join(": "));
             ExitStatus::Error
         }
@@ -230,6 +230,15 @@ fn check_command(
     let config = config::load(&args.root, args.common.config.as_deref())?;
     let rules: Vec<check::Rule> =
         config.rules.iter().map(check::Rule::from_config).collect::<anyhow::Result<_>>()?;
+    // A baseline named by the repository's config stays inside it (read and written through no
+    // link out of it); one given with --baseline may be anywhere.
+    if args.baseline.is_none() && config::baseline_leaves_root(&args.root, &config.check.baseline) {
+        anyhow::bail!(
+            "invalid config: [check] baseline = {:?} leads outside the root through a symbolic link \
+             (give --baseline on the command line for a file elsewhere)",
+            config.check.baseline
+        );
+    }
     let baseline_path = args.baseline.clone().unwrap_or_else(|| args.root.join(&config.check.baseline));
     // Read everything that can fail before the scan: a corrupt baseline or a bad ref is exit 2.
     let baseline = if args.update_baseline || !baseline_path.exists() {

@@ -60,6 +60,18 @@ pub fn github(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Bytes a relative path written as a URI reference keeps as they are: RFC 3986's unreserved
+/// characters and `/`. Everything else (space, `%`, `#`, `?`, `[`, `]`, `:`, the sub-delims,
+/// non-ASCII as UTF-8 bytes) is percent-encoded, so the reference is a valid `path-noscheme`
+/// whatever the file is called.
+const URI_PATH: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// A root-relative path as a SARIF `artifactLocation.uri` (a relative reference).
+pub fn sarif_uri(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URI_PATH).to_string()
+}
+
 pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     let gates: BTreeSet<&str> = v.findings.iter().map(|f| f.gate.as_str()).collect();
     let rules: Vec<_> = gates
@@ -77,7 +89,8 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
                 "partialFingerprints": { "monodup/v1": f.fingerprint },
             });
             if !f.file.is_empty() {
-                let mut loc = json!({ "physicalLocation": { "artifactLocation": { "uri": f.file } } });
+                let mut loc =
+                    json!({ "physicalLocation": { "artifactLocation": { "uri": sarif_uri(&f.file) } } });
                 if f.line > 0 {
                     loc["physicalLocation"]["region"] =
                         json!({ "startLine": f.line, "endLine": f.end_line.max(f.line) });
@@ -135,4 +148,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
 pub fn json(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sarif_uris_are_percent_encoded() {
+        assert_eq!(super::sarif_uri("apps/web/src/x.ts"), "apps/web/src/x.ts");
+        assert_eq!(super::sarif_uri("apps/web app/src/x #1?.ts"), "apps/web%20app/src/x%20%231%3F.ts");
+        assert_eq!(super::sarif_uri("a/100%[v]:é.ts"), "a/100%25%5Bv%5D%3A%C3%A9.ts");
+    }
 }

@@ -26,6 +26,32 @@ pub struct WorkspaceFs {
     hidden: std::collections::BTreeSet<PathBuf>,
     /// Folders that exist only because of the links (`ROOT/node_modules`, `…/@acme`).
     dirs: std::collections::BTreeSet<PathBuf>,
+    /// tsconfigs whose `extends` is `""`, read without it (the resolver would fail every import
+    /// below them); the resolve stage reports them.
+    empty_extends: EmptyExtends,
+}
+
+/// Shared with the resolve stage, which owns the resolver and so cannot reach its file system.
+pub type EmptyExtends = std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<PathBuf>>>;
+
+/// `text` without an empty `extends` (`""`, or `""` in an `extends` array), when it has one.
+fn drop_empty_extends(path: &Path, text: &str) -> Option<String> {
+    if path.file_name().is_some_and(|n| n == "package.json") || !text.contains("\"extends\"") {
+        return None;
+    }
+    let mut json = text.trim_start_matches('\u{feff}').to_string();
+    json_strip_comments::strip(&mut json).ok()?;
+    let mut value: serde_json::Value = serde_json::from_str(&json).ok()?;
+    let obj = value.as_object_mut()?;
+    let empty = |v: &serde_json::Value| v.as_str() == Some("");
+    match obj.get_mut("extends")? {
+        serde_json::Value::Array(list) if list.iter().any(empty) => list.retain(|v| !empty(v)),
+        v if empty(v) => {
+            obj.remove("extends");
+        }
+        _ => return None,
+    }
+    serde_json::to_string(&value).ok()
 }
 
 impl WorkspaceFs {
@@ -33,6 +59,7 @@ impl WorkspaceFs {
         root: &Path,
         packages: impl IntoIterator<Item = (String, PathBuf)>,
         hidden: std::collections::BTreeSet<PathBuf>,
+        empty_extends: EmptyExtends,
     ) -> Self {
         let modules = root.join("node_modules");
         let mut links = BTreeMap::new();
@@ -45,7 +72,15 @@ impl WorkspaceFs {
             }
             links.insert(link, dir);
         }
-        WorkspaceFs { os: FileSystemOs::new(), root: root.to_path_buf(), modules, hidden, links, dirs }
+        WorkspaceFs {
+            os: FileSystemOs::new(),
+            root: root.to_path_buf(),
+            modules,
+            hidden,
+            links,
+            dirs,
+            empty_extends,
+        }
     }
 
     /// Paths outside ROOT, read as they are written, do not exist.
@@ -111,6 +146,7 @@ impl FileSystem for WorkspaceFs {
             hidden: Default::default(),
             links: BTreeMap::new(),
             dirs: Default::default(),
+            empty_extends: Default::default(),
         }
     }
 
@@ -123,7 +159,16 @@ impl FileSystem for WorkspaceFs {
     fn read_to_string(&self, path: &Path) -> io::Result<String> {
         let real = self.real(path)?;
         self.really_inside(&real)?;
-        self.os.read_to_string(&real)
+        let text = self.os.read_to_string(&real)?;
+        match drop_empty_extends(path, &text) {
+            Some(fixed) => {
+                if let Ok(mut seen) = self.empty_extends.lock() {
+                    seen.insert(path.to_path_buf());
+                }
+                Ok(fixed)
+            }
+            None => Ok(text),
+        }
     }
 
     fn metadata(&self, path: &Path) -> io::Result<FileMetadata> {
@@ -180,5 +225,26 @@ impl FileSystem for WorkspaceFs {
         let canonical = self.os.canonicalize(&real)?;
         self.fence(&canonical)?;
         Ok(canonical)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_empty_extends;
+    use std::path::Path;
+
+    #[test]
+    fn empty_extends_is_dropped() {
+        let p = Path::new("/r/tsconfig.json");
+        let fixed = drop_empty_extends(
+            p,
+            "{\n  // base\n  \"extends\": \"\",\n  \"compilerOptions\": {\"baseUrl\": \".\"},\n}",
+        )
+        .unwrap();
+        assert_eq!(fixed, r#"{"compilerOptions":{"baseUrl":"."}}"#);
+        let fixed = drop_empty_extends(p, r#"{"extends": ["./a.json", ""]}"#).unwrap();
+        assert_eq!(fixed, r#"{"extends":["./a.json"]}"#);
+        assert_eq!(drop_empty_extends(p, r#"{"extends": "./a.json"}"#), None);
+        assert_eq!(drop_empty_extends(Path::new("/r/package.json"), r#"{"extends": ""}"#), None);
     }
 }

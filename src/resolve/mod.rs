@@ -144,7 +144,8 @@ pub fn resolve_all(
         .filter(|p| p.manifest.name.is_some() && !p.dir.is_empty())
         .map(|p| (p.name.clone(), root.join(&p.dir)));
     let hidden = ws.broken_manifests.iter().map(|m| root.join(m)).collect();
-    let fs = fs::WorkspaceFs::new(root, links, hidden);
+    let empty_extends = fs::EmptyExtends::default();
+    let fs = fs::WorkspaceFs::new(root, links, hidden, empty_extends.clone());
     let auto = Resolver::new_with_file_system(fs, options(Some(TsconfigDiscovery::Auto)));
     let plain = auto.clone_with_options(options(None));
     let jsconfigs = configs
@@ -182,6 +183,17 @@ pub fn resolve_all(
     let mut diagnostics: Vec<Diagnostic> =
         ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
     diagnostics.extend(ctx.shadowing.into_inner().unwrap_or_else(|e| e.into_inner()).into_values());
+    let empty = empty_extends.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
+    for path in empty {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::BadTsconfig,
+                relative(root, &path),
+                "`extends` is empty: ignored (the rest of this tsconfig applies)",
+            )
+            .at(line_of(&path, "\"extends\""), 0),
+        );
+    }
     ResolveOutput { edges, diagnostics }
 }
 
