@@ -29,6 +29,8 @@ pub struct WorkspaceFs {
     /// tsconfigs whose `extends` is `""`, read without it (the resolver would fail every import
     /// below them); the resolve stage reports them.
     empty_extends: EmptyExtends,
+    /// Folders checked by [`WorkspaceFs::really_inside`]: whether their real path is in ROOT.
+    real_dirs: std::sync::RwLock<std::collections::HashMap<PathBuf, bool>>,
 }
 
 /// Shared with the resolve stage, which owns the resolver and so cannot reach its file system.
@@ -80,6 +82,7 @@ impl WorkspaceFs {
             links,
             dirs,
             empty_extends,
+            real_dirs: Default::default(),
         }
     }
 
@@ -93,11 +96,31 @@ impl WorkspaceFs {
     }
 
     /// A path that exists inside ROOT but really lies outside it (through a link) does not
-    /// exist either. Checked only for paths that exist, the few the resolver settles on.
+    /// exist either. Checked only for paths that exist: the folder once (cached), then whether
+    /// the entry itself is a link.
     fn really_inside(&self, path: &Path) -> io::Result<()> {
-        match std::fs::canonicalize(path) {
-            Ok(real) if real.starts_with(&self.root) => Ok(()),
-            _ => Err(io::Error::from(io::ErrorKind::NotFound)),
+        let inside = |p: &Path| std::fs::canonicalize(p).is_ok_and(|real| real.starts_with(&self.root));
+        let not_found = || io::Error::from(io::ErrorKind::NotFound);
+        if path == self.root {
+            return Ok(());
+        }
+        let dir = path.parent().ok_or_else(not_found)?;
+        let known = self.real_dirs.read().ok().and_then(|m| m.get(dir).copied());
+        let dir_inside = match known {
+            Some(v) => v,
+            None => {
+                let v = dir.starts_with(&self.root) && inside(dir);
+                if let Ok(mut m) = self.real_dirs.write() {
+                    m.insert(dir.to_path_buf(), v);
+                }
+                v
+            }
+        };
+        let is_link = std::fs::symlink_metadata(path).map(|m| m.file_type().is_symlink())?;
+        if dir_inside && (!is_link || inside(path)) {
+            Ok(())
+        } else {
+            Err(not_found())
         }
     }
 
@@ -147,6 +170,7 @@ impl FileSystem for WorkspaceFs {
             links: BTreeMap::new(),
             dirs: Default::default(),
             empty_extends: Default::default(),
+            real_dirs: Default::default(),
         }
     }
 
