@@ -51,7 +51,8 @@ max_item_files = 25
 # "**/components/charts/**" = "ui-components"
 
 [check]
-# Baseline file, relative to the root.
+# Baseline file, relative to the root and inside it (--baseline on the command line may point
+# anywhere).
 baseline = ".monodup-baseline.json"
 # Fail on clone classes the baseline does not hold (or copies in a package it did not see).
 new_clones = true
