@@ -2,7 +2,7 @@
 //! types are errors that name the key and its line.
 
 use anyhow::Context;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
 pub const FILE_NAME: &str = "monodup.toml";
@@ -51,7 +51,8 @@ max_item_files = 25
 # "**/components/charts/**" = "ui-components"
 
 [check]
-# Baseline file, relative to the root.
+# Baseline file, relative to the root and inside it (--baseline on the command line may point
+# anywhere).
 baseline = ".monodup-baseline.json"
 # Fail on clone classes the baseline does not hold (or copies in a package it did not see).
 new_clones = true
@@ -99,15 +100,19 @@ pub struct Config {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CheckConfig {
-    /// Where `--update-baseline` writes and `check` reads the baseline.
+    /// Where `--update-baseline` writes and `check` reads the baseline: relative to the root
+    /// and inside it (a `--baseline` flag may point anywhere).
+    #[serde(deserialize_with = "baseline_path")]
     pub baseline: String,
     /// Fail on clone classes the baseline does not hold (or copies in new packages).
     pub new_clones: bool,
     /// With new_clones off: fail when new duplicated lines exceed this.
     pub max_new_duplicated_lines: u64,
     /// Fail when the whole repository's duplication exceeds this percentage.
+    #[serde(deserialize_with = "max_duplication_percent")]
     pub max_duplication_percent: Option<f64>,
     /// Fail when one package's duplication exceeds this percentage.
+    #[serde(deserialize_with = "max_package_duplication_percent")]
     pub max_package_duplication_percent: Option<f64>,
     /// Fail on file-level import cycles.
     pub cycles: bool,
@@ -151,11 +156,13 @@ impl CheckConfig {
 #[serde(deny_unknown_fields)]
 pub struct RuleConfig {
     pub name: String,
+    #[serde(deserialize_with = "rules_from")]
     pub from: Vec<String>,
+    #[serde(deserialize_with = "rules_to")]
     pub to: Vec<String>,
     /// "error" (default) or "warn".
     pub severity: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rules_allow")]
     pub allow: Vec<String>,
 }
 
@@ -165,15 +172,17 @@ pub struct PlanConfig {
     /// Scope of new package names, e.g. "@acme" (default: the workspace's most common scope).
     pub scope: Option<String>,
     /// Share of equal tokens that makes two units copies (0.8).
+    #[serde(default, deserialize_with = "similarity")]
     pub similarity: Option<f64>,
     /// Share of an app's lines in identical or near-identical files of another that makes
     /// the pair a fork (0.5).
+    #[serde(default, deserialize_with = "fork_share")]
     pub fork_share: Option<f64>,
     /// Items with more files to move are split by folder (25).
     pub max_item_files: Option<usize>,
     /// Path glob → concern, checked before the built-in rules, e.g.
     /// `"**/components/charts/**" = "ui-components"`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "concern_globs")]
     pub concerns: std::collections::BTreeMap<String, crate::plan::concern::Concern>,
 }
 
@@ -202,10 +211,10 @@ pub enum CloneMode {
 #[serde(deny_unknown_fields)]
 pub struct ScanConfig {
     /// Only source files matching one of these globs are scanned (all when empty).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scan_include")]
     pub include: Vec<String>,
     /// Source files matching these globs are not scanned.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scan_exclude")]
     pub exclude: Vec<String>,
     /// Count `import type` edges in cycles.
     #[serde(default)]
@@ -216,11 +225,114 @@ pub struct ScanConfig {
 #[serde(deny_unknown_fields)]
 pub struct PackagesConfig {
     /// Package folders (globs) that are apps, whatever the other rules say.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "packages_apps")]
     pub apps: Vec<String>,
     /// Package folders (globs) that are libraries, whatever the other rules say.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "packages_libraries")]
     pub libraries: Vec<String>,
+}
+
+// Values checked while the file is read, so that the error names the key and, through toml,
+// its line: every glob of the file compiles (as `[scan]`'s always had to), every number is in
+// its range (a `nan` would turn a gate off), the baseline stays inside the root.
+
+fn check_globs<E: serde::de::Error>(globs: Vec<String>, key: &str) -> Result<Vec<String>, E> {
+    for g in &globs {
+        if let Err(e) = globset::Glob::new(g) {
+            return Err(E::custom(format!("{key}: {}", crate::escape::text(&e.to_string()))));
+        }
+    }
+    Ok(globs)
+}
+
+macro_rules! glob_list {
+    ($($name:ident => $key:literal),* $(,)?) => {$(
+        fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+            check_globs(Vec::<String>::deserialize(d)?, $key)
+        }
+    )*};
+}
+
+glob_list! {
+    scan_include => "[scan] include",
+    scan_exclude => "[scan] exclude",
+    packages_apps => "[packages] apps",
+    packages_libraries => "[packages] libraries",
+    rules_from => "[[rules]] from",
+    rules_to => "[[rules]] to",
+    rules_allow => "[[rules]] allow",
+}
+
+fn concern_globs<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, crate::plan::concern::Concern>, D::Error> {
+    let map = std::collections::BTreeMap::<String, crate::plan::concern::Concern>::deserialize(d)?;
+    check_globs::<D::Error>(map.keys().cloned().collect(), "[plan.concerns]")?;
+    Ok(map)
+}
+
+/// An optional number that must be finite and within `lo..=hi` (`lo` itself excluded when
+/// `open_lo`).
+fn ranged<'de, D: Deserializer<'de>>(
+    d: D,
+    key: &str,
+    lo: f64,
+    open_lo: bool,
+    hi: f64,
+) -> Result<Option<f64>, D::Error> {
+    let v = Option::<f64>::deserialize(d)?;
+    if let Some(v) = v {
+        let low_ok = if open_lo { v > lo } else { v >= lo };
+        if !(v.is_finite() && low_ok && v <= hi) {
+            let from = if open_lo { "above" } else { "at least" };
+            return Err(serde::de::Error::custom(format!(
+                "{key} = {v}: it must be {from} {lo} and at most {hi}"
+            )));
+        }
+    }
+    Ok(v)
+}
+
+fn max_duplication_percent<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    ranged(d, "[check] max_duplication_percent", 0.0, false, 100.0)
+}
+
+fn max_package_duplication_percent<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    ranged(d, "[check] max_package_duplication_percent", 0.0, false, 100.0)
+}
+
+fn similarity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    ranged(d, "[plan] similarity", 0.0, true, 1.0)
+}
+
+fn fork_share<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    ranged(d, "[plan] fork_share", 0.0, true, 1.0)
+}
+
+/// `[check] baseline`: a relative path that stays inside the root (a repository's config must
+/// not make `--update-baseline` write elsewhere). Links are checked against the disk when the
+/// baseline is used ([`baseline_leaves_root`]).
+fn baseline_path<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    let p = Path::new(&s);
+    let normal = crate::confine::normalize(p);
+    let escapes = p.has_root()
+        || p.components().any(|c| matches!(c, std::path::Component::Prefix(_)))
+        || normal.starts_with("..")
+        || normal.as_os_str().is_empty();
+    if escapes {
+        return Err(serde::de::Error::custom(format!(
+            "[check] baseline = {s:?}: it must be a file inside the root, relative to it \
+             (give --baseline on the command line for a file elsewhere)"
+        )));
+    }
+    Ok(s)
+}
+
+/// Whether ROOT/`baseline` leads outside ROOT through a symbolic link.
+pub fn baseline_leaves_root(root: &Path, baseline: &str) -> bool {
+    let Ok(root) = std::fs::canonicalize(root) else { return false };
+    crate::confine::resolve(&root, &root.join(baseline)) == crate::confine::Place::Outside
 }
 
 /// Loads `explicit`, or ROOT/monodup.toml when it exists, or the defaults.
@@ -233,6 +345,15 @@ pub fn load(root: &Path, explicit: Option<&Path>) -> anyhow::Result<Config> {
             // named monodup.toml is an error, not a silently different configuration.
             if p.symlink_metadata().is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
                 return Ok(Config::default());
+            }
+            // A repository's monodup.toml that is a link out of it is not read: its text would
+            // be quoted in the parse error.
+            let croot = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            if crate::confine::resolve(&croot, &croot.join(FILE_NAME)) == crate::confine::Place::Outside {
+                anyhow::bail!(
+                    "{} leads outside the root: not read (give it with --config to use it)",
+                    p.display()
+                );
             }
             p
         }
@@ -255,6 +376,49 @@ mod tests {
         assert_eq!(c.check.baseline, ".monodup-baseline.json");
         assert!(c.check.new_clones && c.check.cycles && !c.check.undeclared);
         assert!(c.rules.is_empty());
+    }
+
+    #[test]
+    fn out_of_range_numbers_name_key_and_line() {
+        for bad in ["nan", "inf", "-inf", "-1.0", "100.5"] {
+            let text = format!("[check]\ncycles = true\nmax_duplication_percent = {bad}\n");
+            let err = super::parse(&text).unwrap_err().to_string();
+            assert!(err.contains("max_duplication_percent") && err.contains("line 3"), "{bad}: {err}");
+        }
+        let err = super::parse("[check]\nmax_package_duplication_percent = nan\n").unwrap_err().to_string();
+        assert!(err.contains("max_package_duplication_percent") && err.contains("line 2"), "{err}");
+        let err = super::parse("[plan]\nsimilarity = nan\n").unwrap_err().to_string();
+        assert!(err.contains("similarity") && err.contains("line 2"), "{err}");
+        assert_eq!(
+            super::parse("[check]\nmax_duplication_percent = 0\n").unwrap().check.max_duplication_percent,
+            Some(0.0)
+        );
+    }
+
+    #[test]
+    fn bad_globs_in_the_config_name_key_and_line() {
+        for (text, key, line) in [
+            ("[scan]\nexclude = [\"a[\"]\n", "[scan] exclude", 2),
+            ("[packages]\n\napps = [\"apps/{x\"]\n", "[packages] apps", 3),
+            ("[packages]\nlibraries = [\"libs/[\"]\n", "[packages] libraries", 2),
+            ("[plan.concerns]\n\"a[\" = \"auth\"\n", "[plan.concerns]", 1),
+            ("[[rules]]\nname = \"r\"\nfrom = [\"a\"]\nto = [\"b[\"]\n", "[[rules]] to", 4),
+        ] {
+            let err = super::parse(text).unwrap_err().to_string();
+            assert!(err.contains(key) && err.contains(&format!("line {line}")), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_baseline_outside_the_root_is_refused() {
+        for bad in ["../../x", "/tmp/x.json", "a/../../x", ""] {
+            let err = super::parse(&format!("[check]\nbaseline = {bad:?}\n")).unwrap_err().to_string();
+            assert!(err.contains("baseline") && err.contains("line 2"), "{bad}: {err}");
+        }
+        assert_eq!(
+            super::parse("[check]\nbaseline = \"ci/./base.json\"\n").unwrap().check.baseline,
+            "ci/./base.json"
+        );
     }
 
     #[test]

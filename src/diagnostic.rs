@@ -44,6 +44,8 @@ pub enum Code {
     /// A FIFO, device, socket or directory where a source file, manifest, tsconfig or ignore
     /// file was expected: never opened for reading (it could block or never end).
     SpecialFile,
+    /// A file, a symbolic link or a tsconfig `extends` that leads outside ROOT: not read.
+    OutsideRoot,
 }
 
 impl Code {
@@ -62,6 +64,7 @@ impl Code {
             Code::Walk => "walk",
             Code::AliasShadowsPackage => "alias-shadows-package",
             Code::SpecialFile => "special-file",
+            Code::OutsideRoot => "outside-root",
         }
     }
 }
@@ -100,9 +103,11 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line:col: severity[code]: message`, the shape editors and CI logs link.
+    /// `file:line:col: severity[code]: message`, the shape editors and CI logs link. The file
+    /// and the message come from the repository: control characters are escaped
+    /// ([`crate::escape::text`]), so a diagnostic is always one harmless line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", crate::escape::text(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {
@@ -114,6 +119,6 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        write!(f, ": {sev}[{}]: {}", self.code.as_str(), self.message)
+        write!(f, ": {sev}[{}]: {}", self.code.as_str(), crate::escape::text(&self.message))
     }
 }

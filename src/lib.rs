@@ -5,7 +5,9 @@ pub mod check;
 pub mod cli;
 pub mod clones;
 pub mod config;
+pub mod confine;
 pub mod diagnostic;
+pub mod escape;
 pub mod files;
 pub mod git;
 pub mod graph;
@@ -44,7 +46,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
             if is_broken_pipe(&e) {
                 return ExitStatus::Success;
             }
-            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            // Errors quote paths, globs and config values, which may come from the repository.
+            let chain: Vec<String> = e.chain().map(|c| escape::lines(&c.to_string()).into_owned()).collect();
             let _ = writeln!(err, "monodup: {}", chain.join(": "));
             ExitStatus::Error
         }
@@ -211,6 +214,9 @@ fn run_job(job: &Job, view: View, out: &mut dyn Write, err: &mut dyn Write) -> a
         Format::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
         Format::Github | Format::Sarif => anyhow::bail!("--format github and sarif are for `monodup check`"),
     }
+    if common.format != Format::Json {
+        buf = escape::output(buf);
+    }
     emit(&buf, common.output.as_deref(), out)?;
     if !common.quiet && common.format != Format::Table {
         for d in &report.diagnostics {
@@ -228,6 +234,15 @@ fn check_command(
     let config = config::load(&args.root, args.common.config.as_deref())?;
     let rules: Vec<check::Rule> =
         config.rules.iter().map(check::Rule::from_config).collect::<anyhow::Result<_>>()?;
+    // A baseline named by the repository's config stays inside it (read and written through no
+    // link out of it); one given with --baseline may be anywhere.
+    if args.baseline.is_none() && config::baseline_leaves_root(&args.root, &config.check.baseline) {
+        anyhow::bail!(
+            "invalid config: [check] baseline = {:?} leads outside the root through a symbolic link \
+             (give --baseline on the command line for a file elsewhere)",
+            config.check.baseline
+        );
+    }
     let baseline_path = args.baseline.clone().unwrap_or_else(|| args.root.join(&config.check.baseline));
     // Read everything that can fail before the scan: a corrupt baseline or a bad ref is exit 2.
     // Only a missing baseline means none: a FIFO or an unreadable file there is exit 2.
@@ -259,7 +274,7 @@ fn check_command(
         writeln!(
             err,
             "monodup: wrote {} ({} clone classes, {} violations, {} cycles)",
-            baseline_path.display(),
+            escape::text(&baseline_path.to_string_lossy()),
             b.clones.len(),
             b.violations.len(),
             b.cycles.len()
@@ -275,6 +290,9 @@ fn check_command(
         Format::Sarif => check::render::sarif(&verdict, &mut buf)?,
         Format::Markdown => check::render::markdown(&verdict, &mut buf)?,
         Format::Dot | Format::Mermaid => anyhow::bail!("--format dot and mermaid are for `monodup graph`"),
+    }
+    if !matches!(args.common.format, Format::Json | Format::Sarif) {
+        buf = escape::output(buf);
     }
     emit(&buf, args.common.output.as_deref(), out)?;
     Ok(if verdict.passed { ExitStatus::Success } else { ExitStatus::Failure })

@@ -141,12 +141,26 @@ fn is_wanted_name(name: &str) -> bool {
         || Lang::from_path(name).is_some()
 }
 
-/// Walks `root` and returns a sorted listing.
+/// The diagnostic for a link that leads out of ROOT: the same words whether its target exists
+/// or not (the walk must not tell which host files exist).
+fn outside_root(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        Code::OutsideRoot,
+        relative(root, path),
+        "skipped: symbolic link that leads outside the root (not followed)",
+    )
+}
+
+/// Walks `root` (absolute, canonical) and returns a sorted listing. Symbolic links are
+/// followed only while they stay inside `root` ([`crate::confine`]).
 pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
     let include = globset(&filters.include, "--include (or [scan] include)")?;
     let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
     let rules = std::sync::Arc::new(rules::IgnoreRules::new(root));
     let filter_rules = rules.clone();
+    // Filled by the entry filter, which must own what it uses.
+    let escapes: std::sync::Arc<std::sync::Mutex<Vec<Diagnostic>>> = Default::default();
+    let (filter_root, filter_escapes) = (root.to_path_buf(), escapes.clone());
     let walker = ignore::WalkBuilder::new(root)
         // Ignore files are read by `rules`; only the user's global excludes file is the crate's.
         .standard_filters(false)
@@ -156,6 +170,13 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
         .filter_entry(move |e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if is_dir && e.depth() > 0 && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d) {
+                return false;
+            }
+            // A link out of the tree (`usr -> /usr`) is neither listed nor descended into.
+            if e.path_is_symlink() && !crate::confine::is_inside(&filter_root, e.path()) {
+                if let Ok(mut d) = filter_escapes.lock() {
+                    d.push(outside_root(&filter_root, e.path()));
+                }
                 return false;
             }
             e.depth() == 0 || !filter_rules.is_ignored(e.path(), is_dir)
@@ -216,6 +237,7 @@ pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
         }
     }
     listing.diagnostics.extend(rules.take_diagnostics());
+    listing.diagnostics.extend(escapes.lock().map(|mut d| std::mem::take(&mut *d)).unwrap_or_default());
     // Tracked files that only a gitignore rule hid (see the module docs).
     if let Ok(repo) = crate::git::Repo::discover(root) {
         if let Ok(tracked) = repo.tracked_files() {
@@ -402,7 +424,9 @@ fn is_min_name(path: &str) -> bool {
     name.contains(".min.") || name.contains("-min.")
 }
 
-/// Turns an `ignore` error into a diagnostic naming the path.
+/// Turns an `ignore` error into a diagnostic naming the path. A link that cannot be followed
+/// (its target is missing, or it loops back to a folder above ROOT) but that leads outside ROOT
+/// gets the same diagnostic as one whose target exists.
 fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
     fn path_of(err: &ignore::Error) -> Option<PathBuf> {
         match err {
@@ -418,6 +442,12 @@ fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
             ignore::Error::Loop { .. } => true,
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithPath { err, .. } => is_loop(err),
             _ => false,
+        }
+    }
+    if let Some(p) = path_of(err) {
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && matches!(crate::confine::resolve(root, &p), crate::confine::Place::Outside) {
+            return outside_root(root, &p);
         }
     }
     let file = path_of(err).map(|p| relative(root, &p)).unwrap_or_default();

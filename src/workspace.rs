@@ -12,7 +12,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -173,6 +173,53 @@ fn normalize_glob(p: &str) -> &str {
     p.trim_start_matches('/').trim_end_matches('/')
 }
 
+fn workspace_glob(p: &str) -> Result<globset::Glob, globset::Error> {
+    GlobBuilder::new(normalize_glob(p.strip_prefix('!').unwrap_or(p))).literal_separator(true).build()
+}
+
+/// The workspace globs of the manifest `rel` that compile; each one that does not is a
+/// diagnostic naming the manifest (and the line that holds it) and is left out, as a
+/// repository's file must not stop the scan.
+fn valid_globs(root: &Path, rel: &str, globs: Vec<String>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut text: Option<String> = None;
+    globs
+        .into_iter()
+        .filter(|g| match workspace_glob(g) {
+            Ok(_) => true,
+            Err(e) => {
+                let text =
+                    text.get_or_insert_with(|| std::fs::read_to_string(root.join(rel)).unwrap_or_default());
+                let line = text.lines().position(|l| l.contains(g.as_str())).map_or(0, |i| i as u32 + 1);
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadManifest,
+                        rel,
+                        format!("invalid workspace glob {g:?}: {}; ignored", e.kind()),
+                    )
+                    .at(line, 0),
+                );
+                false
+            }
+        })
+        .collect()
+}
+
+/// `workspaces` entries of a package.json that are not strings: a diagnostic each.
+fn non_string_workspaces(v: &Value, rel: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let list = match v.get("workspaces") {
+        Some(Value::Array(a)) => Some(a),
+        Some(Value::Object(o)) => o.get("packages").and_then(Value::as_array),
+        _ => None,
+    };
+    for item in list.into_iter().flatten().filter(|x| !x.is_string()) {
+        diagnostics.push(Diagnostic::error(
+            Code::BadManifest,
+            rel,
+            format!("`workspaces` entry {item} is not a string; ignored"),
+        ));
+    }
+}
+
 fn workspace_globs(patterns: &[String]) -> (GlobSet, GlobSet) {
     let mut pos = GlobSetBuilder::new();
     let mut neg = GlobSetBuilder::new();
@@ -258,8 +305,10 @@ pub fn discover<'a>(
             "package.json" => match read_json(root, path, &mut diagnostics) {
                 Some(v) => {
                     let manifest = Manifest::from_json(&v);
-                    if !manifest.workspaces.is_empty() {
-                        patterns.entry(dir.clone()).or_default().extend(manifest.workspaces.iter().cloned());
+                    non_string_workspaces(&v, path, &mut diagnostics);
+                    let globs = valid_globs(root, path, manifest.workspaces.clone(), &mut diagnostics);
+                    if !globs.is_empty() {
+                        patterns.entry(dir.clone()).or_default().extend(globs);
                     }
                     manifests.insert(dir, manifest);
                 }
@@ -274,11 +323,13 @@ pub fn discover<'a>(
             }
             "pnpm-workspace.yaml" => {
                 if let Some(globs) = read_pnpm(root, path, &mut diagnostics) {
+                    let globs = valid_globs(root, path, globs, &mut diagnostics);
                     patterns.entry(dir).or_default().extend(globs);
                 }
             }
             "lerna.json" => {
                 if let Some(globs) = read_lerna(root, path, &mut diagnostics) {
+                    let globs = valid_globs(root, path, globs, &mut diagnostics);
                     patterns.entry(dir).or_default().extend(globs);
                 }
             }
@@ -402,11 +453,14 @@ const CONFIG_EXTS: &[&str] = &["js", "mjs", "cjs", "ts", "mts", "cts", "json"];
 
 fn has_config(root: &Path, dir: &str, stems: &[&str]) -> bool {
     let base = root.join(dir);
+    // A config file that is a link out of ROOT does not count (whether its target exists must
+    // not show in the classification).
+    let is_file = |p: PathBuf| p.is_file() && crate::confine::is_inside(root, &p);
     stems.iter().any(|stem| {
         if stem.ends_with(".json") {
-            return base.join(stem).is_file();
+            return is_file(base.join(stem));
         }
-        CONFIG_EXTS.iter().any(|ext| base.join(format!("{stem}.{ext}")).is_file())
+        CONFIG_EXTS.iter().any(|ext| is_file(base.join(format!("{stem}.{ext}"))))
     })
 }
 

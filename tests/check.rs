@@ -105,6 +105,31 @@ fn a_copied_function_fails_in_every_format() {
     assert_valid_sarif(&sarif);
 }
 
+/// Case 9 of issue 10: a path full of characters that RFC 3986 reserves (space, `#`, `?`, `%`,
+/// `[`, `]`, `:`, non-ASCII) is percent-encoded in the SARIF URI, which the official schema
+/// then accepts as a `uri-reference`; the JSON verdict keeps the path as it is.
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let (_d, root) = repo();
+    check(&root, &["--update-baseline"]);
+    let src = std::fs::read_to_string(root.join(REPORT)).unwrap();
+    let weird = "apps/c/src/web app/x #1?[v]%:é.ts";
+    write(&root, weird, &src);
+    let run = check(&root, &["--format", "sarif"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap())
+        .collect();
+    assert!(uris.contains(&"apps/c/src/web%20app/x%20%231%3F%5Bv%5D%25%3A%C3%A9.ts"), "{uris:?}");
+    assert_valid_sarif(&sarif);
+    let json: serde_json::Value = serde_json::from_str(&check(&root, &["--format", "json"]).stdout).unwrap();
+    assert!(json["findings"].as_array().unwrap().iter().any(|f| f["file"] == weird), "{json}");
+}
+
 #[test]
 fn moving_duplicated_code_passes() {
     let (_d, root) = repo();

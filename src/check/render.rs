@@ -2,6 +2,7 @@
 //! SARIF 2.1.0 for code scanning, Markdown for a PR comment, JSON for tools.
 
 use super::{Finding, Verdict};
+use crate::escape::{code, md, text};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -18,7 +19,7 @@ fn place(f: &Finding) -> String {
 pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     let errors = v.findings.iter().filter(|f| f.severity == "error").count();
     for f in &v.findings {
-        writeln!(out, "{} {}: [{}] {}", f.severity, place(f), f.gate, f.message)?;
+        writeln!(out, "{} {}: [{}] {}", f.severity, text(&place(f)), text(&f.gate), text(&f.message))?;
     }
     if v.passed {
         writeln!(
@@ -37,9 +38,11 @@ pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-/// `::error file=…,line=…,endLine=…,title=…::message`, escaped as the runner expects.
+/// `::error file=…,line=…,endLine=…,title=…::message`, escaped as the runner expects: `%`, CR
+/// and LF in the message, and also `:` and `,` in properties. Other control characters are
+/// shown as escapes first ([`text`]): the log renders ANSI sequences.
 pub fn github(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
-    let esc_data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let esc_data = |s: &str| text(s).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     for f in &v.findings {
         let level = if f.severity == "error" { "error" } else { "warning" };
@@ -55,6 +58,18 @@ pub fn github(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "::{level} {}::{}", props.join(","), esc_data(&f.message))?;
     }
     Ok(())
+}
+
+/// Bytes a relative path written as a URI reference keeps as they are: RFC 3986's unreserved
+/// characters and `/`. Everything else (space, `%`, `#`, `?`, `[`, `]`, `:`, the sub-delims,
+/// non-ASCII as UTF-8 bytes) is percent-encoded, so the reference is a valid `path-noscheme`
+/// whatever the file is called.
+const URI_PATH: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// A root-relative path as a SARIF `artifactLocation.uri` (a relative reference).
+pub fn sarif_uri(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URI_PATH).to_string()
 }
 
 pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
@@ -74,7 +89,8 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
                 "partialFingerprints": { "monodup/v1": f.fingerprint },
             });
             if !f.file.is_empty() {
-                let mut loc = json!({ "physicalLocation": { "artifactLocation": { "uri": f.file } } });
+                let mut loc =
+                    json!({ "physicalLocation": { "artifactLocation": { "uri": sarif_uri(&f.file) } } });
                 if f.line > 0 {
                     loc["physicalLocation"]["region"] =
                         json!({ "startLine": f.line, "endLine": f.end_line.max(f.line) });
@@ -116,14 +132,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     if !clones.is_empty() {
         writeln!(out, "\n### New clones\n")?;
         for f in clones {
-            writeln!(out, "- `{}`: {}", place(f), f.message)?;
+            writeln!(out, "- {}: {}", code(&place(f)), md(&f.message))?;
         }
     }
     let others: Vec<&Finding> = v.findings.iter().filter(|f| f.gate != "new-clone").collect();
     if !others.is_empty() {
         writeln!(out, "\n### New violations\n")?;
         for f in others {
-            writeln!(out, "- {} `{}` [{}]: {}", f.severity, place(f), f.gate, f.message)?;
+            writeln!(out, "- {} {} [{}]: {}", f.severity, code(&place(f)), md(&f.gate), md(&f.message))?;
         }
     }
     Ok(())
@@ -132,4 +148,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
 pub fn json(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, v)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sarif_uris_are_percent_encoded() {
+        assert_eq!(super::sarif_uri("apps/web/src/x.ts"), "apps/web/src/x.ts");
+        assert_eq!(super::sarif_uri("apps/web app/src/x #1?.ts"), "apps/web%20app/src/x%20%231%3F.ts");
+        assert_eq!(super::sarif_uri("a/100%[v]:é.ts"), "a/100%25%5Bv%5D%3A%C3%A9.ts");
+    }
 }

@@ -5,7 +5,11 @@ use crate::graph::Level;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+/// A DOT quoted string: control characters shown as escapes ([`crate::escape::text`]), then
+/// `\` and `"` escaped, so no name can end the string, start a new statement or smuggle a
+/// `\N`-style label escape.
 fn quote(s: &str) -> String {
+    let s = crate::escape::text(s);
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 

@@ -4,15 +4,17 @@
 
 use super::plan_table::{action, cut};
 use super::Report;
+use crate::escape::{code, code_cell, md};
 use crate::plan::Severity;
 use std::io::{self, Write};
 
 /// Rows a long list shows before `… and N more`.
 const MAX_ROWS: usize = 50;
 
-/// `|` and line breaks would break a table cell.
+/// Repository text in a table cell or in prose: control characters, `|` and Markdown syntax
+/// escaped ([`md`]); in code spans, [`code`] (prose) or [`code_cell`] (tables).
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    md(s)
 }
 
 fn more(out: &mut dyn Write, total: usize) -> io::Result<()> {
@@ -24,7 +26,7 @@ fn more(out: &mut dyn Write, total: usize) -> io::Result<()> {
 
 pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
-    writeln!(out, "# monodup report: `{}`\n", report.root)?;
+    writeln!(out, "# monodup report: {}\n", code(&report.root))?;
     writeln!(out, "| | |\n|---|---|")?;
     writeln!(out, "| files | {} ({} lines, {} code) |", s.files, s.lines, s.code_lines)?;
     writeln!(out, "| packages | {} |", s.packages)?;
@@ -54,8 +56,8 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
         for p in &report.packages {
             writeln!(
                 out,
-                "| `{}` | {} | {:?} | {} | {} | {} |",
-                cell(&p.path),
+                "| {} | {} | {:?} | {} | {} | {} |",
+                code_cell(&p.path),
                 cell(&p.name),
                 p.kind,
                 p.files,
@@ -69,9 +71,9 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
         for f in forks {
             writeln!(
                 out,
-                "| `{}` | `{}` | {} | {} | {} | {} | {} |",
-                cell(&f.app),
-                cell(&f.of),
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                code_cell(&f.app),
+                code_cell(&f.of),
                 f.identical_files,
                 f.near_files,
                 f.extra_files,
@@ -90,9 +92,9 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
             for o in top.iter().take(MAX_ROWS) {
                 writeln!(
                     out,
-                    "| `{}` | `{}` | {} | {} |",
-                    cell(&o.package_a),
-                    cell(&o.package_b),
+                    "| {} | {} | {} | {} |",
+                    code_cell(&o.package_a),
+                    code_cell(&o.package_b),
                     o.lines_a,
                     o.lines_b
                 )?;
@@ -110,18 +112,17 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
                 g.violations.len()
             )?;
             for c in g.cycles.iter().take(MAX_ROWS) {
-                writeln!(out, "- {:?} cycle: {}", c.level, cut(&c.example, 200))?;
+                writeln!(out, "- {:?} cycle: {}", c.level, cell(&cut(&c.example, 200)))?;
             }
             if !g.violations.is_empty() {
                 writeln!(out, "\n### Violations\n\n| rule | file | import | message |\n|---|---|---|---|")?;
                 for v in g.violations.iter().take(MAX_ROWS) {
                     writeln!(
                         out,
-                        "| {} | `{}:{}` | `{}` | {} |",
-                        v.rule.as_str(),
-                        cell(&v.from),
-                        v.line,
-                        cell(&v.specifier),
+                        "| {} | {} | {} | {} |",
+                        cell(v.rule.as_str()),
+                        code_cell(&format!("{}:{}", v.from, v.line)),
+                        code_cell(&v.specifier),
                         cell(&v.message)
                     )?;
                 }
@@ -138,10 +139,10 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
             for p in plan {
                 writeln!(
                     out,
-                    "| {} | {} | `{}` | {} | {} | {} | {} | {} |",
-                    p.id,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                    cell(&p.id),
                     p.concern.as_str(),
-                    cell(&p.theme),
+                    code_cell(&p.theme),
                     cell(&action(p)),
                     p.copies,
                     p.files.len(),
@@ -157,7 +158,8 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
     if whole && !report.diagnostics.is_empty() {
         writeln!(out, "\n## Diagnostics\n")?;
         for d in report.diagnostics.iter().take(MAX_ROWS) {
-            writeln!(out, "- `{}`", d.to_string().replace('`', "'"))?;
+            // Display escapes control characters already; the span takes care of backticks.
+            writeln!(out, "- {}", code(&d.to_string()))?;
         }
         more(out, report.diagnostics.len())?;
     }
@@ -165,9 +167,9 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
 }
 
 fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "\n### {} — {} `{}`: {}\n", p.id, p.concern.as_str(), p.theme, action(p))?;
-    let mut leaves: Vec<String> = p.apps.iter().map(|a| format!("`{a}`")).collect();
-    leaves.extend(p.libraries.iter().map(|l| format!("`{l}` (library)")));
+    writeln!(out, "\n### {} — {} {}: {}\n", md(&p.id), p.concern.as_str(), code(&p.theme), md(&action(p)))?;
+    let mut leaves: Vec<String> = p.apps.iter().map(|a| code(a)).collect();
+    leaves.extend(p.libraries.iter().map(|l| format!("{} (library)", code(l))));
     writeln!(out, "Leaves: {}.", leaves.join(", "))?;
     writeln!(
         out,
@@ -181,14 +183,14 @@ fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "Files to move (the copy kept):")?;
     for f in p.files.iter().take(MAX_ROWS) {
-        writeln!(out, "- `{f}`")?;
+        writeln!(out, "- {}", code(f))?;
     }
     more(out, p.files.len())?;
     if !p.closure.is_empty() {
-        writeln!(out, "\nModules that move along (identical in every app): {}.", cut(&p.closure, 400))?;
+        writeln!(out, "\nModules that move along (identical in every app): {}.", md(&cut(&p.closure, 400)))?;
     }
     if !p.stays.is_empty() {
-        writeln!(out, "\nRoute files that stay and import the package: {}.", cut(&p.stays, 400))?;
+        writeln!(out, "\nRoute files that stay and import the package: {}.", md(&cut(&p.stays, 400)))?;
     }
     writeln!(out, "\nUnits, with every copy (kept copy in bold):")?;
     for u in p.units.iter().take(MAX_ROWS) {
@@ -196,7 +198,7 @@ fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
             .copies
             .iter()
             .map(|c| {
-                let at = format!("`{}:{}-{}`", c.file, c.start_line, c.end_line);
+                let at = code(&format!("{}:{}-{}", c.file, c.start_line, c.end_line));
                 if c.kept {
                     format!("**{at}**")
                 } else {
@@ -204,10 +206,10 @@ fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
                 }
             })
             .collect();
-        writeln!(out, "- `{}` ({:?}, {} lines): {}", u.name, u.kind, u.lines, places.join(", "))?;
+        writeln!(out, "- {} ({:?}, {} lines): {}", code(&u.name), u.kind, u.lines, places.join(", "))?;
     }
     more(out, p.units.len())?;
-    writeln!(out, "\nReplace with: `import {{ … }} from \"{}\"`.", p.target_package)?;
+    writeln!(out, "\nReplace with: {}.", code(&format!("import {{ … }} from \"{}\"", p.target_package)))?;
     if !p.dependencies.is_empty() {
         writeln!(out, "\nDependencies:")?;
         for d in &p.dependencies {
@@ -215,10 +217,10 @@ fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
             let drift = if d.drift { " — **version drift**" } else { "" };
             writeln!(
                 out,
-                "- `{}` ({:?}){}{drift}",
-                d.name,
+                "- {} ({:?}){}{drift}",
+                code(&d.name),
                 d.kind,
-                if versions.is_empty() { String::new() } else { format!(": {}", cut(&versions, 300)) }
+                if versions.is_empty() { String::new() } else { format!(": {}", md(&cut(&versions, 300))) }
             )?;
         }
     }
@@ -227,7 +229,7 @@ fn item(p: &crate::plan::PlanItem, out: &mut dyn Write) -> io::Result<()> {
         for b in p.blockers.iter().take(MAX_ROWS) {
             let at = if b.line > 0 { format!("{}:{}", b.file, b.line) } else { b.file.clone() };
             let sev = if b.severity == Severity::Blocker { "blocker" } else { "warning" };
-            writeln!(out, "- {sev} `{at}`: {}", b.message)?;
+            writeln!(out, "- {sev} {}: {}", code(&at), md(&b.message))?;
         }
         more(out, p.blockers.len())?;
     }

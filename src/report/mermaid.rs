@@ -15,8 +15,24 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Text inside `["…"]`: control characters shown as escapes ([`crate::escape::text`]), then
+/// every character Mermaid gives a meaning there written as an entity code (`#` first, so that
+/// a name cannot forge one; `"` ends the label; `<` and `>` would be HTML; a backtick starts a
+/// Markdown string).
 fn label(s: &str) -> String {
-    s.replace('"', "#quot;")
+    let s = crate::escape::text(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' => out.push_str("#96;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<()> {

@@ -2,6 +2,7 @@
 //! app. Cells are cut (`… +N more`) so that no line outgrows a 120-column terminal.
 
 use super::Report;
+use crate::escape::text;
 use crate::plan::{PlanItem, Severity};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 use std::collections::BTreeMap;
@@ -73,13 +74,13 @@ pub fn render_forks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut t = table(vec!["app", "copies", "identical", "near", "extra", "shared lines", "recommendation"]);
     for f in forks {
         t.add_row(vec![
-            Cell::new(&f.app),
-            Cell::new(&f.of),
+            Cell::new(text(&f.app)),
+            Cell::new(text(&f.of)),
             num(f.identical_files),
             num(f.near_files),
             num(f.extra_files),
             num(f.shared_lines),
-            Cell::new(cut(&[f.recommendation.as_str()], 60)),
+            Cell::new(cut(&[text(&f.recommendation)], 60)),
         ]);
     }
     writeln!(out, "\nForks (one app is mostly a copy of another; not counted in the items)\n{t}")
@@ -94,17 +95,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut t =
         table(vec!["item", "concern (folder)", "target", "units", "pkgs", "files", "saves", "blocked by"]);
     for p in plan {
-        let units: Vec<&str> = p.units.iter().map(|u| u.name.as_str()).collect();
-        let blockers: Vec<&str> = p
-            .blockers
-            .iter()
-            .filter(|b| b.severity == Severity::Blocker)
-            .map(|b| b.message.as_str())
-            .collect();
+        let units: Vec<_> = p.units.iter().map(|u| text(&u.name)).collect();
+        let blockers: Vec<_> =
+            p.blockers.iter().filter(|b| b.severity == Severity::Blocker).map(|b| text(&b.message)).collect();
         t.add_row(vec![
-            Cell::new(&p.id),
-            Cell::new(format!("{} ({})", p.concern.as_str(), cut(&[p.theme.as_str()], 24))),
-            Cell::new(cut(&[short_action(p)], 30)),
+            Cell::new(text(&p.id)),
+            Cell::new(format!("{} ({})", p.concern.as_str(), cut(&[text(&p.theme)], 24))),
+            Cell::new(cut(&[text(&short_action(p))], 30)),
             Cell::new(cut(&units, 30)),
             num(p.copies),
             num(p.files.len()),
@@ -129,7 +126,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             table(vec!["package", "lines now", "removed", "moved out", "import lines", "lines after"]);
         for (path, (now, removed, moved, imports)) in apps {
             t.add_row(vec![
-                Cell::new(path),
+                Cell::new(text(path)),
                 num(now),
                 num(removed),
                 num(moved),

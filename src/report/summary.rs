@@ -4,6 +4,7 @@
 
 use super::plan_table::{cut, short_action};
 use super::Report;
+use crate::escape::text;
 use crate::workspace::PackageKind;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
 use std::collections::BTreeMap;
@@ -17,7 +18,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{}: {} files, {} lines ({} code) in {} packages ({} apps, {} libraries)",
-        report.root,
+        text(&report.root),
         s.files,
         s.lines,
         s.code_lines,
@@ -34,7 +35,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             (std::cmp::Reverse(o.lines_a + o.lines_b), o.package_a.clone(), o.package_b.clone())
         });
         for o in top.iter().take(TOP) {
-            let (a, b) = (cut(&[o.package_a.as_str()], 40), cut(&[o.package_b.as_str()], 40));
+            let (a, b) = (cut(&[text(&o.package_a)], 40), cut(&[text(&o.package_b)], 40));
             writeln!(
                 out,
                 "  {a} ↔ {b}: {} lines of the first stand in the second, {} back",
@@ -48,8 +49,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "  {} copies {}: {} identical and {} near files, {} of its own",
-                cut(&[f.app.as_str()], 40),
-                cut(&[f.of.as_str()], 40),
+                cut(&[text(&f.app)], 40),
+                cut(&[text(&f.of)], 40),
                 f.identical_files,
                 f.near_files,
                 f.extra_files
@@ -61,7 +62,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for v in &g.violations {
             *rules.entry(v.rule.as_str()).or_default() += 1;
         }
-        let rules: Vec<String> = rules.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        let rules: Vec<String> = rules.iter().map(|(r, n)| format!("{n} {}", text(r))).collect();
         let unresolved = s.unresolved.unwrap_or(0);
         writeln!(
             out,
@@ -83,9 +84,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .set_header(vec!["item", "concern", "target", "packages", "saves", "blocked"]);
             for p in plan.iter().take(TOP) {
                 t.add_row(vec![
-                    Cell::new(&p.id),
+                    Cell::new(text(&p.id)),
                     Cell::new(p.concern.as_str()),
-                    Cell::new(short_action(p)),
+                    Cell::new(text(&short_action(p))),
                     Cell::new(p.copies).set_alignment(CellAlignment::Right),
                     Cell::new(p.savings_lines).set_alignment(CellAlignment::Right),
                     Cell::new(if p.blocked { "yes" } else { "" }),

@@ -21,6 +21,11 @@ fn table(header: &[&str]) -> Table {
     t
 }
 
+/// A cell of repository text: control characters escaped ([`crate::escape::text`]).
+fn cell(s: &str) -> Cell {
+    Cell::new(crate::escape::text(s))
+}
+
 fn num(n: impl ToString) -> Cell {
     Cell::new(n.to_string()).set_alignment(CellAlignment::Right)
 }
@@ -54,9 +59,9 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
     let mut t = table(&header);
     for p in &report.packages {
         let mut row = vec![
-            Cell::new(&p.name),
+            cell(&p.name),
             Cell::new(format!("{:?}", p.kind).to_lowercase()),
-            Cell::new(&p.path),
+            cell(&p.path),
             num(p.files),
             num(p.lines),
         ];
@@ -93,8 +98,8 @@ fn graph_sections(g: &GraphReport, level: Level, out: &mut dyn Write) -> io::Res
         let mut t = table(&["from", "to", "imports", "type-only"]);
         for e in &g.package_edges {
             t.add_row(vec![
-                Cell::new(&e.from),
-                Cell::new(&e.to),
+                cell(&e.from),
+                cell(&e.to),
                 num(e.imports),
                 Cell::new(if e.type_only { "yes" } else { "" }),
             ]);
@@ -108,7 +113,7 @@ fn graph_sections(g: &GraphReport, level: Level, out: &mut dyn Write) -> io::Res
             t.add_row(vec![
                 Cell::new(format!("{:?}", c.level).to_lowercase()),
                 num(c.nodes.len()),
-                Cell::new(c.example.join(" →\n")),
+                Cell::new(c.example.iter().map(|n| crate::escape::text(n)).collect::<Vec<_>>().join(" →\n")),
             ]);
         }
         writeln!(out, "\nCycles (type-only imports left out)\n{t}")?;
@@ -119,10 +124,10 @@ fn graph_sections(g: &GraphReport, level: Level, out: &mut dyn Write) -> io::Res
         let mut t = table(&["rule", "where", "import", "why"]);
         for v in g.violations.iter().take(MAX_ROWS) {
             t.add_row(vec![
-                Cell::new(v.rule.as_str()),
-                Cell::new(format!("{}:{}", v.from, v.line)),
-                Cell::new(&v.specifier),
-                Cell::new(&v.message),
+                cell(v.rule.as_str()),
+                cell(&format!("{}:{}", v.from, v.line)),
+                cell(&v.specifier),
+                cell(&v.message),
             ]);
         }
         writeln!(out, "\nViolations\n{t}")?;
@@ -134,9 +139,9 @@ fn graph_sections(g: &GraphReport, level: Level, out: &mut dyn Write) -> io::Res
         let mut t = table(&["where", "import", "why"]);
         for e in unresolved.iter().take(MAX_ROWS) {
             t.add_row(vec![
-                Cell::new(format!("{}:{}", e.from, e.line)),
-                Cell::new(&e.specifier),
-                Cell::new(e.reason.as_deref().unwrap_or("")),
+                cell(&format!("{}:{}", e.from, e.line)),
+                cell(&e.specifier),
+                cell(e.reason.as_deref().unwrap_or("")),
             ]);
         }
         writeln!(out, "\nUnresolved imports\n{t}")?;
@@ -161,14 +166,16 @@ fn clone_sections(
             cells.insert((&o.package_a, &o.package_b), o.lines_a);
             cells.insert((&o.package_b, &o.package_a), o.lines_b);
         }
+        let names: Vec<String> = top.iter().map(|p| crate::escape::text(&p.name).into_owned()).collect();
         let mut header = vec!["lines of ↓ also in →"];
-        header.extend(top.iter().map(|p| p.name.as_str()));
+        header.extend(names.iter().map(String::as_str));
         let mut t = table(&header);
         for a in &top {
-            let mut row = vec![Cell::new(&a.name)];
+            let mut row = vec![cell(&a.name)];
             for b in &top {
-                let v = cells.get(&(a.name.as_str(), b.name.as_str())).copied();
-                row.push(if a.name == b.name { Cell::new("·") } else { num(v.unwrap_or(0)) });
+                // Overlaps name packages by path (two packages may share a name).
+                let v = cells.get(&(a.path.as_str(), b.path.as_str())).copied();
+                row.push(if a.path == b.path { Cell::new("·") } else { num(v.unwrap_or(0)) });
             }
             t.add_row(row);
         }
@@ -181,11 +188,14 @@ fn clone_sections(
         order.sort_by_key(|c| (std::cmp::Reverse(c.lines as usize * (c.fragments.len() - 1)), c.id.clone()));
         let mut t = table(&["class", "kind", "lines", "tokens", "copies", "where"]);
         for c in order.iter().take(MAX_ROWS) {
-            let places: Vec<String> =
-                c.fragments.iter().map(|f| format!("{}:{}-{}", f.file, f.start_line, f.end_line)).collect();
+            let places: Vec<String> = c
+                .fragments
+                .iter()
+                .map(|f| format!("{}:{}-{}", crate::escape::text(&f.file), f.start_line, f.end_line))
+                .collect();
             let kind = format!("{:?} {:?}", c.kind, c.scope).to_lowercase();
             t.add_row(vec![
-                Cell::new(&c.id),
+                cell(&c.id),
                 Cell::new(kind),
                 num(c.lines),
                 num(c.tokens),

@@ -66,6 +66,9 @@ pub struct Edge {
     pub names: Vec<String>,
 }
 
+/// The reason of an import that leads outside ROOT (never an edge, never looked up).
+pub const OUTSIDE_ROOT: &str = "outside-root";
+
 /// Extensions tried for an extensionless specifier, in TypeScript's order.
 const EXTENSIONS: &[&str] = &[".ts", ".tsx", ".d.ts", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
 /// Build-output folders that a package's entry points at before it is built.
@@ -141,7 +144,8 @@ pub fn resolve_all(
         .filter(|p| p.manifest.name.is_some() && !p.dir.is_empty())
         .map(|p| (p.name.clone(), root.join(&p.dir)));
     let hidden = ws.broken_manifests.iter().map(|m| root.join(m)).collect();
-    let fs = fs::WorkspaceFs::new(root, links, hidden);
+    let empty_extends = fs::EmptyExtends::default();
+    let fs = fs::WorkspaceFs::new(root, links, hidden, empty_extends.clone());
     let auto = Resolver::new_with_file_system(fs, options(Some(TsconfigDiscovery::Auto)));
     let plain = auto.clone_with_options(options(None));
     let jsconfigs = configs
@@ -179,6 +183,17 @@ pub fn resolve_all(
     let mut diagnostics: Vec<Diagnostic> =
         ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
     diagnostics.extend(ctx.shadowing.into_inner().unwrap_or_else(|e| e.into_inner()).into_values());
+    let empty = empty_extends.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
+    for path in empty {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::BadTsconfig,
+                relative(root, &path),
+                "`extends` is empty: ignored (the rest of this tsconfig applies)",
+            )
+            .at(line_of(&path, "\"extends\""), 0),
+        );
+    }
     ResolveOutput { edges, diagnostics }
 }
 
@@ -295,6 +310,11 @@ impl Ctx<'_> {
             column: imp.column,
             names: imp.names.clone(),
         };
+        // The file system refuses every path outside ROOT; this guard keeps it that way.
+        let outcome = match outcome {
+            Outcome::File(abs) if !abs.starts_with(self.root) => Outcome::Unresolved(OUTSIDE_ROOT.into()),
+            o => o,
+        };
         match outcome {
             Outcome::File(abs) => {
                 let rel = relative(self.root, &abs);
@@ -334,6 +354,18 @@ impl Ctx<'_> {
 
     fn outcome(&self, resolver: &Resolver, plain: &Resolver, path: &str, spec: &str) -> Outcome {
         let abs = self.root.join(path);
+        // A path that leaves ROOT is not looked up at all: the answer must not depend on which
+        // host files exist (see crate::confine).
+        let target = is_relative(spec).then(|| {
+            let clean = spec.split(['?', '#']).next().unwrap_or(spec);
+            match abs.parent() {
+                Some(dir) if !clean.starts_with('/') => dir.join(clean),
+                _ => PathBuf::from(clean),
+            }
+        });
+        if target.as_deref().is_some_and(|t| !crate::confine::lexically_inside(self.root, t)) {
+            return Outcome::Unresolved(OUTSIDE_ROOT.into());
+        }
         let first = match resolver.resolve_file(&abs, spec) {
             Err(e) if is_config_error(&e) => {
                 self.report_config(&e, self.config_of(path));
@@ -352,7 +384,13 @@ impl Ctx<'_> {
             }
             Err(_) => {}
         }
-        if is_relative(spec) {
+        if let Some(target) = target {
+            // `./lnk/passwd` with `lnk -> /etc`: the fence made it missing; say why.
+            if crate::confine::resolve(self.root, &crate::confine::normalize(&target))
+                == crate::confine::Place::Outside
+            {
+                return Outcome::Unresolved(OUTSIDE_ROOT.into());
+            }
             return Outcome::Unresolved("no such file".into());
         }
         if spec.starts_with('#') {
@@ -456,6 +494,22 @@ impl Ctx<'_> {
                 let file = names.first().cloned().unwrap_or_default();
                 let line = line_of(&self.root.join(&file), "\"extends\"");
                 (file, line, 0, format!("circular `extends`: {}", names.join(" → ")))
+            }
+            ResolveError::TsconfigNotFound(target)
+                if target.has_root()
+                    && crate::confine::resolve(self.root, &crate::confine::normalize(target))
+                        == crate::confine::Place::Outside =>
+            {
+                // The same words whether the target exists or not.
+                let file = config.cloned().unwrap_or_default();
+                let line = line_of(&self.root.join(&file), "\"extends\"");
+                let message = format!("`extends` target {} is outside the root: not read", target.display());
+                let message = format!("{message}; files under it are resolved without it");
+                if let Ok(mut bad) = self.bad_configs.lock() {
+                    bad.entry(file.clone())
+                        .or_insert_with(|| Diagnostic::error(Code::OutsideRoot, file, message).at(line, 0));
+                }
+                return;
             }
             ResolveError::TsconfigNotFound(target) => {
                 let file = config.cloned().unwrap_or_default();

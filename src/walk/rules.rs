@@ -111,6 +111,19 @@ impl IgnoreRules {
 
     fn matcher(&self, dir: &Path, file: &Path) -> Gitignore {
         let name = self.name(file);
+        // An ignore file under ROOT that links out of it is not read (its lines would be quoted
+        // in glob errors).
+        let linked_out = file.starts_with(&self.root)
+            && file.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+            && crate::confine::resolve(&self.root, file) == crate::confine::Place::Outside;
+        if linked_out {
+            self.report(Diagnostic::warning(
+                Code::OutsideRoot,
+                name,
+                "skipped: symbolic link that leads outside the root (not followed); its ignore rules do not apply",
+            ));
+            return Gitignore::empty();
+        }
         let text = match files::read(file, files::MAX_CONFIG_BYTES) {
             Ok(t) => t,
             Err(e) if e.is_not_found() => return Gitignore::empty(),
