@@ -267,6 +267,7 @@ fn check_command(
     };
     let opts = options(&job)?;
     let scan = pipeline::scan(&opts)?;
+    let changed = changed.map(|c| c.with_untracked(scan.files.iter().map(|f| f.path.as_str())));
     let report = report::Report::from_scan(&scan, &args.root.to_string_lossy().replace('\\', "/"));
     if args.update_baseline {
         let b = check::baseline::Baseline::from_report(&report, &rules);

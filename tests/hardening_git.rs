@@ -379,3 +379,22 @@ fn repository_owned_by_another_user_is_read_as_root() {
 fn unsafe_is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+/// Seen when merging the hardening work: `git ls-files --others --exclude-standard` reads every
+/// ignore file, so a FIFO named `.gitignore` blocked `check --since` forever. Untracked files
+/// now come from the scan minus the index.
+#[test]
+fn since_with_a_fifo_gitignore_finishes_and_sees_untracked_files() {
+    let (_d, root) = repo();
+    git(&root, &["checkout", "-q", "-b", "feature"]);
+    let fifo = root.join("apps/a/.gitignore");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    write(&root, "apps/a/src/copy.ts", &function("copy"));
+    let run = monodup(&["check", root.to_str().unwrap(), "--since", "main", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(finding_files(&run), ["apps/a/src/copy.ts"]);
+}

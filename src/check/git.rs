@@ -1,6 +1,9 @@
 //! Lines changed since the merge base with a ref, from `git diff-index --unified=0` (git is run
 //! as [`crate::git`] describes: nothing the repository configures is executed, `.git` is not
-//! written), plus untracked files, which count as wholly new.
+//! written), and the tracked files: a scanned file git does not track counts as wholly new. The
+//! untracked files are the scan's own minus `git ls-files --cached` (which reads only the index),
+//! never `ls-files --others --exclude-standard`, which reads every ignore file and so blocks on a
+//! FIFO named `.gitignore`.
 //!
 //! Paths are never taken from quoted text where git offers NUL-separated output (`ls-files -z`);
 //! the patch's `+++ ` headers, the only place a path and its hunks come together, are unquoted
@@ -9,11 +12,33 @@
 
 use crate::git::Repo;
 use anyhow::bail;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// File (relative to `root`) → changed line ranges, 1-based inclusive.
-pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<BTreeMap<String, Vec<(u32, u32)>>> {
+/// What changed since a ref.
+pub struct Changes {
+    /// File (relative to `root`) → changed line ranges, 1-based inclusive.
+    pub lines: BTreeMap<String, Vec<(u32, u32)>>,
+    /// Files git tracks (relative to `root`).
+    pub tracked: BTreeSet<String>,
+}
+
+impl Changes {
+    /// The changed lines, with every scanned file git does not track as wholly new.
+    pub fn with_untracked<'a>(
+        mut self,
+        scanned: impl Iterator<Item = &'a str>,
+    ) -> BTreeMap<String, Vec<(u32, u32)>> {
+        for path in scanned {
+            if !self.tracked.contains(path) {
+                self.lines.entry(path.to_string()).or_default().push((1, u32::MAX));
+            }
+        }
+        self.lines
+    }
+}
+
+pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<Changes> {
     if since.is_empty() || since.starts_with('-') {
         bail!("--since {since:?}: not a git ref");
     }
@@ -49,13 +74,8 @@ pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<BTreeMap<String
         b'\n',
         |line, _| diff.line(line),
     )?;
-    let mut out = diff.files;
-    repo.run_records(&["ls-files", "-z", "--others", "--exclude-standard"], 0, |path, cut| {
-        if !cut && !path.is_empty() {
-            out.entry(String::from_utf8_lossy(path).into_owned()).or_default().push((1, u32::MAX));
-        }
-    })?;
-    Ok(out)
+    let tracked = repo.tracked_files()?.iter().map(|p| String::from_utf8_lossy(p).into_owned()).collect();
+    Ok(Changes { lines: diff.files, tracked })
 }
 
 /// The state of a `--unified=0` patch read line by line.
