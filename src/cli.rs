@@ -1,4 +1,5 @@
-//! Command-line arguments (clap derive). `///` lines are user help.
+//! Command-line arguments shared by the commands (clap derive); each command's own arguments
+//! and formats are in [`crate::commands`]. `///` lines are user help.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -18,48 +19,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// The whole audit of a monorepo: packages, import graph, cycles, violations, clones.
-    Scan(ScanArgs),
+    Scan(crate::commands::scan::ScanArgs),
     /// The import graph: packages, cycles and dependency-rule violations.
-    Graph(GraphArgs),
+    Graph(crate::commands::graph::GraphCommand),
     /// Duplicated code: clone classes, whole-file copies, duplication per package.
-    Dups(DupsArgs),
+    Dups(crate::commands::dups::DupsArgs),
     /// The extraction plan: which copied code moves into which shared package, what must move
     /// with it, what blocks it, and the lines it saves.
-    Plan(ScanArgs),
+    Plan(crate::commands::plan::PlanArgs),
     /// CI gate: fails (exit 1) on new duplication or broken dependency rules.
-    Check(CheckArgs),
+    Check(crate::commands::check::CheckArgs),
     /// Writes a commented monodup.toml with every key and its default.
-    Init(InitArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The monorepo's root folder.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
-    /// Baseline file [default: ROOT/.monodup-baseline.json, or [check] baseline].
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Record today's clones, violations and cycles in the baseline, then exit 0.
-    #[arg(long)]
-    pub update_baseline: bool,
-    /// Count only what touches lines changed since the merge base with this git ref.
-    #[arg(long, value_name = "GIT_REF")]
-    pub since: Option<String>,
-    #[command(flatten)]
-    pub clones: CloneArgs,
-    #[command(flatten)]
-    pub common: Common,
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Where to write monodup.toml.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
-    /// Overwrite an existing monodup.toml.
-    #[arg(long)]
-    pub force: bool,
+    Init(crate::commands::init::InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,41 +60,6 @@ pub struct CloneArgs {
     pub cross_package: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct DupsArgs {
-    /// The monorepo's root folder.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
-    #[command(flatten)]
-    pub clones: CloneArgs,
-    #[command(flatten)]
-    pub common: Common,
-}
-
-#[derive(Debug, Args)]
-pub struct ScanArgs {
-    #[command(flatten)]
-    pub graph: GraphArgs,
-    #[command(flatten)]
-    pub clones: CloneArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    /// A document (scan, plan).
-    Markdown,
-    /// Graphviz (graph).
-    Dot,
-    /// Mermaid flowchart (graph).
-    Mermaid,
-    /// GitHub workflow annotations (check).
-    Github,
-    /// SARIF 2.1.0 for code scanning (check).
-    Sarif,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LevelArg {
     File,
@@ -131,25 +67,7 @@ pub enum LevelArg {
 }
 
 #[derive(Debug, Args)]
-pub struct GraphArgs {
-    /// The monorepo's root folder.
-    #[arg(default_value = ".")]
-    pub root: PathBuf,
-    /// Draw files or packages (dot, mermaid, table).
-    #[arg(long, value_enum, default_value = "file")]
-    pub level: LevelArg,
-    /// Count type-only imports (`import type`) in cycles too.
-    #[arg(long)]
-    pub include_type_imports: bool,
-    #[command(flatten)]
-    pub common: Common,
-}
-
-#[derive(Debug, Args)]
 pub struct Common {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
     /// Write the output to this file instead of stdout (atomically).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

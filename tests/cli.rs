@@ -134,3 +134,31 @@ fn diagnostics_go_to_stderr_for_machine_formats() {
     assert!(quiet.stderr.is_empty());
     assert_eq!(run.stdout, quiet.stdout);
 }
+
+/// Each command accepts its own formats: a wrong one is a usage error before any work (the
+/// tree does not even have to exist).
+#[test]
+fn a_format_the_command_does_not_have_is_a_usage_error_before_the_scan() {
+    for (cmd, format) in
+        [("graph", "sarif"), ("graph", "markdown"), ("dups", "dot"), ("scan", "github"), ("check", "dot")]
+    {
+        let run = monodup(&[cmd, "/nonexistent/tree", "--format", format]);
+        assert_eq!(run.code, 2, "{cmd} {format}");
+        assert!(run.stderr.contains("invalid value"), "{cmd} {format}: {}", run.stderr);
+    }
+}
+
+/// Settings name where their value came from.
+#[test]
+fn a_bad_setting_names_the_flag_or_the_key() {
+    let root = common::fixture("clones");
+    let run = monodup(&["dups", root.to_str().unwrap(), "--min-tokens", "1"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--min-tokens must be at least 2"), "{}", run.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("monodup.toml");
+    std::fs::write(&cfg, "[clones]\nmin_tokens = 1\n").unwrap();
+    let run = monodup(&["dups", root.to_str().unwrap(), "--config", cfg.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("[clones] min_tokens in monodup.toml must be at least 2"), "{}", run.stderr);
+}

@@ -25,12 +25,19 @@ pub struct CloneOptions {
     pub cross_package: bool,
 }
 
+/// Shortest clone in tokens, by default (`--min-tokens`, `[clones] min_tokens`).
+pub const DEFAULT_MIN_TOKENS: usize = 50;
+/// Shortest clone in lines, by default (`--min-lines`, `[clones] min_lines`).
+pub const DEFAULT_MIN_LINES: u32 = 5;
+/// Renamed mode by default (`--mode`, `[clones] mode`).
+pub const DEFAULT_RENAMED: bool = true;
+
 impl Default for CloneOptions {
     fn default() -> Self {
         CloneOptions {
-            min_tokens: 50,
-            min_lines: 5,
-            renamed: true,
+            min_tokens: DEFAULT_MIN_TOKENS,
+            min_lines: DEFAULT_MIN_LINES,
+            renamed: DEFAULT_RENAMED,
             ignore_types: false,
             cross_package: false,
         }

@@ -1,0 +1,49 @@
+//! `monodup dups`: clone classes, whole-file copies, duplication per package.
+
+use super::{print_diagnostics, scan_tree, Stages};
+use crate::cli::{CloneArgs, Common};
+use crate::{graph, output, report, ExitStatus};
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DupsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DupsArgs {
+    /// The monorepo's root folder.
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    #[command(flatten)]
+    pub clones: CloneArgs,
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DupsFormat,
+}
+
+pub fn run(a: &DupsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let (_, report) = scan_tree(&Stages {
+        root: &a.root,
+        common: &a.common,
+        include_type_imports: false,
+        graph: false,
+        clones: Some(&a.clones),
+        plan: false,
+    })?;
+    let mut buf = Vec::new();
+    match a.format {
+        DupsFormat::Table => report::table::render(&report, graph::Level::File, &mut buf)?,
+        DupsFormat::Json => report::json(&report, &mut buf)?,
+    }
+    output::emit(buf, a.format == DupsFormat::Json, a.common.output.as_deref(), out)?;
+    if a.format != DupsFormat::Table {
+        print_diagnostics(&report, &a.common, err)?;
+    }
+    Ok(ExitStatus::Success)
+}

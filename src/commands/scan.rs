@@ -1,0 +1,51 @@
+//! `monodup scan`: the whole audit; one screen as a table, the whole report as JSON or Markdown.
+
+use super::graph::GraphArgs;
+use super::{print_diagnostics, scan_tree, Stages};
+use crate::cli::CloneArgs;
+use crate::{output, report, ExitStatus};
+use clap::{Args, ValueEnum};
+use std::io::Write;
+
+/// The formats of the report commands (scan, plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    /// A document to paste into a design review.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    #[command(flatten)]
+    pub clones: CloneArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+}
+
+pub fn run(a: &ScanArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let g = &a.graph;
+    let (_, report) = scan_tree(&Stages {
+        root: &g.root,
+        common: &g.common,
+        include_type_imports: g.include_type_imports,
+        graph: true,
+        clones: Some(&a.clones),
+        plan: true,
+    })?;
+    let mut buf = Vec::new();
+    match a.format {
+        ReportFormat::Table => report::summary::render(&report, &mut buf)?,
+        ReportFormat::Json => report::json(&report, &mut buf)?,
+        ReportFormat::Markdown => report::markdown::render(&report, true, &mut buf)?,
+    }
+    output::emit(buf, a.format == ReportFormat::Json, g.common.output.as_deref(), out)?;
+    if a.format != ReportFormat::Table {
+        print_diagnostics(&report, &g.common, err)?;
+    }
+    Ok(ExitStatus::Success)
+}
