@@ -12,6 +12,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// The stable name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 /// The stable machine-readable reason of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -114,11 +125,7 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.column)?;
             }
         }
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+        let sev = self.severity.as_str();
         write!(f, ": {sev}[{}]: {}", self.code.as_str(), crate::escape::text(&self.message))
     }
 }

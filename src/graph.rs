@@ -15,6 +15,16 @@ pub enum Level {
     Package,
 }
 
+impl Level {
+    /// The stable name, in outputs and baseline fingerprints (never `Debug`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::File => "file",
+            Level::Package => "package",
+        }
+    }
+}
+
 /// A strongly connected component of two or more nodes (or one importing itself).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Cycle {

@@ -10,6 +10,7 @@ pub mod git;
 pub mod render;
 
 use crate::config::CheckConfig;
+use crate::diagnostic::Severity;
 use crate::report::Report;
 use baseline::Baseline;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -23,7 +24,7 @@ pub struct Finding {
     /// The gate or rule that found it: `new-clone`, `cycle`, `app-to-app`, a custom rule's name…
     pub gate: String,
     /// `error` fails the check; `warning` is reported only.
-    pub severity: &'static str,
+    pub severity: Severity,
     pub file: String,
     pub line: u32,
     pub end_line: u32,
@@ -55,7 +56,7 @@ pub fn fingerprint(parts: &[&str]) -> String {
 /// A custom dependency rule from `[[rules]]`.
 pub struct Rule {
     pub name: String,
-    pub severity: &'static str,
+    pub severity: Severity,
     from: GlobSet,
     to: GlobSet,
     allow: GlobSet,
@@ -72,8 +73,8 @@ fn globs(list: &[String], what: &str) -> anyhow::Result<GlobSet> {
 impl Rule {
     pub fn from_config(r: &crate::config::RuleConfig) -> anyhow::Result<Rule> {
         let severity = match r.severity.as_deref().unwrap_or("error") {
-            "error" => "error",
-            "warn" | "warning" => "warning",
+            "error" => Severity::Error,
+            "warn" | "warning" => Severity::Warning,
             other => anyhow::bail!("rule `{}`: severity must be error or warn, not `{other}`", r.name),
         };
         Ok(Rule {
@@ -169,7 +170,7 @@ pub fn evaluate(
                 };
                 findings.push(Finding {
                     gate: "new-clone".into(),
-                    severity: "error",
+                    severity: Severity::Error,
                     file: f.file.clone(),
                     line: f.start_line,
                     end_line: f.end_line,
@@ -186,7 +187,7 @@ pub fn evaluate(
     if new_duplicated_lines > cfg.max_new_duplicated_lines && !cfg.new_clones {
         findings.push(Finding {
             gate: "new-duplicated-lines".into(),
-            severity: "error",
+            severity: Severity::Error,
             file: String::new(),
             line: 0,
             end_line: 0,
@@ -202,7 +203,7 @@ pub fn evaluate(
         if duplication_percent > max && changed.is_none() {
             findings.push(Finding {
                 gate: "duplication".into(),
-                severity: "error",
+                severity: Severity::Error,
                 file: String::new(),
                 line: 0,
                 end_line: 0,
@@ -217,7 +218,7 @@ pub fn evaluate(
             if pct > max && changed.is_none() {
                 findings.push(Finding {
                     gate: "package-duplication".into(),
-                    severity: "error",
+                    severity: Severity::Error,
                     file: p.path.clone(),
                     line: 0,
                     end_line: 0,
@@ -230,13 +231,13 @@ pub fn evaluate(
 
     if let Some(g) = &report.graph {
         for c in &g.cycles {
-            let level = format!("{:?}", c.level).to_lowercase();
+            let level = c.level.as_str();
             let on = if level == "file" { cfg.cycles } else { cfg.package_cycles };
             if !on {
                 continue;
             }
             let fp = fingerprint(
-                &[&["cycle", &level], &c.nodes.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat(),
+                &[&["cycle", level], &c.nodes.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat(),
             );
             if base.cycles.contains(&fp) {
                 baselined += 1;
@@ -248,7 +249,7 @@ pub fn evaluate(
             }
             findings.push(Finding {
                 gate: "cycle".into(),
-                severity: "error",
+                severity: Severity::Error,
                 file,
                 line: 0,
                 end_line: 0,
@@ -274,7 +275,7 @@ pub fn evaluate(
             }
             findings.push(Finding {
                 gate: v.rule.as_str().into(),
-                severity: "error",
+                severity: Severity::Error,
                 file: v.from.clone(),
                 line: v.line,
                 end_line: v.line,
@@ -323,6 +324,6 @@ pub fn evaluate(
     }
     findings.sort();
     findings.dedup();
-    let passed = !findings.iter().any(|f| f.severity == "error");
+    let passed = !findings.iter().any(|f| f.severity == Severity::Error);
     Verdict { passed, findings, baselined, duplication_percent, new_duplicated_lines }
 }

@@ -1,6 +1,7 @@
 //! The verdict where CI looks: a table for the log, GitHub workflow annotations for the PR diff,
 //! SARIF 2.1.0 for code scanning, Markdown for a PR comment, JSON for tools.
 
+use crate::diagnostic::Severity;
 use super::{Finding, Verdict};
 use crate::escape::{code, md, text};
 use serde_json::json;
@@ -17,9 +18,9 @@ fn place(f: &Finding) -> String {
 }
 
 pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
-    let errors = v.findings.iter().filter(|f| f.severity == "error").count();
+    let errors = v.findings.iter().filter(|f| f.severity == Severity::Error).count();
     for f in &v.findings {
-        writeln!(out, "{} {}: [{}] {}", f.severity, text(&place(f)), text(&f.gate), text(&f.message))?;
+        writeln!(out, "{} {}: [{}] {}", f.severity.as_str(), text(&place(f)), text(&f.gate), text(&f.message))?;
     }
     if v.passed {
         writeln!(
@@ -45,7 +46,7 @@ pub fn github(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     let esc_data = |s: &str| text(s).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     for f in &v.findings {
-        let level = if f.severity == "error" { "error" } else { "warning" };
+        let level = if f.severity == Severity::Error { "error" } else { "warning" };
         let mut props = Vec::new();
         if !f.file.is_empty() {
             props.push(format!("file={}", esc_prop(&f.file)));
@@ -84,7 +85,7 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
         .map(|f| {
             let mut r = json!({
                 "ruleId": f.gate,
-                "level": if f.severity == "error" { "error" } else { "warning" },
+                "level": if f.severity == Severity::Error { "error" } else { "warning" },
                 "message": { "text": f.message },
                 "partialFingerprints": { "monodup/v1": f.fingerprint },
             });
@@ -139,7 +140,7 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     if !others.is_empty() {
         writeln!(out, "\n### New violations\n")?;
         for f in others {
-            writeln!(out, "- {} {} [{}]: {}", f.severity, code(&place(f)), md(&f.gate), md(&f.message))?;
+            writeln!(out, "- {} {} [{}]: {}", f.severity.as_str(), code(&place(f)), md(&f.gate), md(&f.message))?;
         }
     }
     Ok(())

@@ -156,6 +156,7 @@ pub enum BlockerKind {
     Env,
 }
 
+/// How much a blocker weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
