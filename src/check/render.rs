@@ -1,8 +1,8 @@
 //! The verdict where CI looks: a table for the log, GitHub workflow annotations for the PR diff,
 //! SARIF 2.1.0 for code scanning, Markdown for a PR comment, JSON for tools.
 
-use crate::diagnostic::Severity;
 use super::{Finding, Verdict};
+use crate::diagnostic::Severity;
 use crate::escape::{code, md, text};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -20,7 +20,14 @@ fn place(f: &Finding) -> String {
 pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     let errors = v.findings.iter().filter(|f| f.severity == Severity::Error).count();
     for f in &v.findings {
-        writeln!(out, "{} {}: [{}] {}", f.severity.as_str(), text(&place(f)), text(&f.gate), text(&f.message))?;
+        writeln!(
+            out,
+            "{} {}: [{}] {}",
+            f.severity.as_str(),
+            text(&place(f)),
+            text(&f.gate),
+            text(&f.message)
+        )?;
     }
     if v.passed {
         writeln!(
@@ -140,7 +147,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
     if !others.is_empty() {
         writeln!(out, "\n### New violations\n")?;
         for f in others {
-            writeln!(out, "- {} {} [{}]: {}", f.severity.as_str(), code(&place(f)), md(&f.gate), md(&f.message))?;
+            writeln!(
+                out,
+                "- {} {} [{}]: {}",
+                f.severity.as_str(),
+                code(&place(f)),
+                md(&f.gate),
+                md(&f.message)
+            )?;
         }
     }
     Ok(())
