@@ -8,6 +8,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod graph;
 pub mod lines;
+pub mod nesting;
 pub mod parse;
 pub mod pipeline;
 pub mod plan;
