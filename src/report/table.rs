@@ -167,8 +167,9 @@ fn clone_sections(
         for a in &top {
             let mut row = vec![Cell::new(&a.name)];
             for b in &top {
-                let v = cells.get(&(a.name.as_str(), b.name.as_str())).copied();
-                row.push(if a.name == b.name { Cell::new("·") } else { num(v.unwrap_or(0)) });
+                // Overlaps name packages by path (two folders may share a name).
+                let v = cells.get(&(a.path.as_str(), b.path.as_str())).copied();
+                row.push(if a.path == b.path { Cell::new("·") } else { num(v.unwrap_or(0)) });
             }
             t.add_row(row);
         }
