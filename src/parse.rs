@@ -88,6 +88,11 @@ impl Lang {
         })
     }
 
+    /// Whether swc reads JSX in this language (`<a>` in a `.ts` file is a type assertion).
+    pub fn jsx(self) -> bool {
+        matches!(self, Lang::Js | Lang::Jsx | Lang::Tsx)
+    }
+
     fn syntax(self) -> Syntax {
         match self {
             Lang::Js | Lang::Jsx => Syntax::Es(EsSyntax {
@@ -188,28 +193,59 @@ fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFa
             ),
         ));
     }
-    // A file cannot nest deeper than it has bytes; only large files need the scan.
-    let depth = if bytes.len() <= SHALLOW { bytes.len() } else { nesting_estimate(bytes) };
-    let Some(stack) = stack_for(depth) else {
-        return failed(Diagnostic::warning(
-            Code::TooDeep,
-            rel,
-            format!("skipped: nested about {depth} levels deep, beyond what can be parsed safely"),
-        ));
-    };
-    // swc's parser recurses per nesting level without growing its stack on every path, and a
-    // stack overflow aborts the process: give deep files a stack sized for their depth.
-    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang, want_tokens)));
-    let result = if depth <= SHALLOW {
-        stacker::maybe_grow(SHALLOW_STACK, 2 * SHALLOW_STACK, parse)
+    // The bound counts at most two levels per byte; only large files need the scan.
+    let nesting = if 2 * bytes.len() <= SHALLOW {
+        crate::nesting::Nesting { depth: 2 * bytes.len(), line: 0 }
     } else {
-        stacker::grow(stack, parse)
+        crate::nesting::estimate(bytes, lang.jsx())
     };
+    let depth = nesting.depth;
+    let Some(stack) = stack_for(depth) else {
+        return failed(
+            Diagnostic::warning(
+                Code::TooDeep,
+                rel,
+                format!(
+                    "skipped: nested up to {depth} levels deep (arrows, ternaries, operator chains, \
+                     brackets...), beyond what can be parsed safely"
+                ),
+            )
+            .at(nesting.line, 0),
+        );
+    };
+    // swc's parser, the visitors below and the drop of the AST recurse per nesting level without
+    // growing their stack, and a stack overflow aborts the process: everything that touches the
+    // AST runs inside `parse_text`, on a stack sized for the file's nesting bound.
+    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang, want_tokens)));
+    // `stacker` panics when it cannot map the stack (address space or overcommit limits).
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        if depth <= SHALLOW {
+            stacker::maybe_grow(SHALLOW_STACK, 2 * SHALLOW_STACK, parse)
+        } else {
+            stacker::grow(stack, parse)
+        }
+    }));
     match result {
-        Ok(facts) => facts,
-        Err(_) => {
+        Ok(Ok(facts)) => facts,
+        Ok(Err(_)) => {
             let mut facts =
                 failed(Diagnostic::error(Code::ParserCrash, rel, "skipped: the parser crashed on this file"));
+            facts.lines = index.line_count();
+            facts
+        }
+        Err(_) => {
+            let mut facts = failed(
+                Diagnostic::warning(
+                    Code::TooDeep,
+                    rel,
+                    format!(
+                        "skipped: nested up to {depth} levels deep; the {} MiB of stack that needs \
+                         could not be allocated",
+                        stack >> 20
+                    ),
+                )
+                .at(nesting.line, 0),
+            );
             facts.lines = index.line_count();
             facts
         }
@@ -223,40 +259,17 @@ const MAX_SYNTAX_DIAGNOSTICS: usize = 5;
 /// have more, so they parse such files in place; other threads get a segment this size.
 const SHALLOW_STACK: usize = 16 << 20;
 const SHALLOW: usize = SHALLOW_STACK / PER_LEVEL;
-/// Stack per nesting level, measured on swc 47 (about 3 KiB in release, 30 KiB in debug).
-const PER_LEVEL: usize = if cfg!(debug_assertions) { 48 * 1024 } else { 8 * 1024 };
+/// Stack per unit of [`crate::nesting`]'s bound, parse, visits and drop together. Measured on
+/// swc 47 for every construct the bound counts (`calibrate_stack_per_level` below): at most
+/// 2.2 KiB in release (JSX elements, `if`, parentheses) and 12 KiB in debug (`if`, blocks); the
+/// constants leave a margin of 3.6× and 2×.
+const PER_LEVEL: usize = if cfg!(debug_assertions) { 24 * 1024 } else { 8 * 1024 };
 /// The largest stack a single file may have (virtual memory; only touched pages are used).
 const MAX_STACK: usize = 4 << 30;
 
 fn stack_for(depth: usize) -> Option<usize> {
     let bytes = depth.checked_mul(PER_LEVEL)?.checked_add(16 << 20)?;
     (bytes <= MAX_STACK).then_some(bytes)
-}
-
-/// An upper-bound guess of how deep brackets and JSX tags nest, from the raw bytes. Brackets in
-/// strings and comments only make the guess larger, which costs nothing but address space.
-fn nesting_estimate(bytes: &[u8]) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'<' => match bytes.get(i + 1) {
-                Some(n) if n.is_ascii_alphabetic() || *n == b'>' => {
-                    depth += 1;
-                    max = max.max(depth);
-                }
-                Some(b'/') => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-            b'>' if i > 0 && bytes[i - 1] == b'/' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -700,18 +713,107 @@ type Q = typeof import("qt");
         }
     }
 
+    /// Each construct that nests, deep enough to overflow a 1 MiB thread by far, where the
+    /// bound did not count it before (issue 10, case 2).
+    pub(super) fn nesting_family(n: usize) -> Vec<(&'static str, Lang, String)> {
+        let rep = |s: &str, k: usize| s.repeat(k);
+        vec![
+            ("arrows", Lang::Js, rep("x =>\n", n) + "1\n"),
+            ("ternaries", Lang::Js, rep("a ? b :\n", n) + "c\n"),
+            ("consequents", Lang::Js, rep("a ?\n", n) + "b" + &rep("\n: c", n) + "\n"),
+            ("not", Lang::Js, rep("!\n", n) + "x\n"),
+            ("minus", Lang::Js, rep("- \n", n) + "x\n"),
+            ("typeof", Lang::Js, rep("typeof\n", n) + "x\n"),
+            ("new", Lang::Js, rep("new\n", n) + "X\n"),
+            ("await", Lang::Js, "async function f() {\n".to_string() + &rep("await\n", n) + "x }\n"),
+            ("yield", Lang::Js, "function* f() {\n".to_string() + &rep("yield ", n) + "x }\n"),
+            ("assignments", Lang::Js, rep("a =\n", n) + "b\n"),
+            ("powers", Lang::Js, rep("a **\n", n) + "b\n"),
+            ("sums", Lang::Js, rep("a +\n", n) + "a\n"),
+            ("members", Lang::Js, "a".to_string() + &rep("\n.b", n) + "\n"),
+            ("optional", Lang::Js, "a".to_string() + &rep("\n?.b", n) + "\n"),
+            ("calls", Lang::Js, "f".to_string() + &rep("()\n", n)),
+            ("tagged", Lang::Js, "f".to_string() + &rep("`x`\n", n)),
+            ("else if", Lang::Js, "if (a) {}\n".to_string() + &rep("else if (a) {}\n", n)),
+            ("if", Lang::Js, rep("if (a)\n", n) + "x;\n"),
+            ("while", Lang::Js, rep("while (a)\n", n) + "x;\n"),
+            ("for", Lang::Js, rep("for (;;)\n", n) + "x;\n"),
+            ("do", Lang::Js, rep("do\n", n) + "x;\n" + &rep("while (a)\n", n)),
+            ("labels", Lang::Js, (0..n).map(|i| format!("l{i}:\n")).collect::<String>() + "x;\n"),
+            ("extends", Lang::Js, "x = ".to_string() + &rep("class extends\n", n) + "X" + &rep(" {}\n", n)),
+            ("templates", Lang::Js, rep("`${\n", n) + "x" + &rep("}`\n", n)),
+            ("jsx attributes", Lang::Jsx, rep("<a b=\n", n) + "{1}" + &rep(" />\n", n)),
+            ("keyof", Lang::Ts, "type T = ".to_string() + &rep("keyof\n", n) + "B\n"),
+            (
+                "type arguments",
+                Lang::Ts,
+                "type T = ".to_string() + &rep("A<\n", n) + "B" + &rep(">", n) + "\n",
+            ),
+            ("function types", Lang::Ts, "type T = ".to_string() + &rep("() =>\n", n) + "B\n"),
+            ("conditional types", Lang::Ts, "type T = ".to_string() + &rep("A extends B ? C :\n", n) + "D\n"),
+            ("non-null", Lang::Ts, "x".to_string() + &rep("!\n", n) + ";\n"),
+            ("namespaces", Lang::Ts, "namespace a".to_string() + &rep("\n.b", n) + " {}\n"),
+            ("object types", Lang::Ts, "type T = ".to_string() + &rep("{a:\n", n) + "1" + &rep("}\n", n)),
+            // Counted as brackets before.
+            ("parens", Lang::Js, rep("(\n", n) + "1" + &rep(")\n", n)),
+            ("brackets", Lang::Js, rep("[\n", n) + "1" + &rep("]\n", n)),
+            ("blocks", Lang::Js, rep("{\n", n) + &rep("}\n", n)),
+            ("objects", Lang::Js, "x = ".to_string() + &rep("{a:\n", n) + "1" + &rep("}\n", n)),
+            ("jsx", Lang::Jsx, rep("<a>\n", n) + &rep("</a>\n", n)),
+        ]
+    }
+
+    #[test]
+    fn nesting_the_stack_estimate_missed_parses_on_a_small_thread() {
+        for (name, lang, src) in nesting_family(3_000) {
+            let facts = std::thread::Builder::new()
+                .stack_size(1024 * 1024)
+                .spawn(move || parse_bytes_with_tokens(src.as_bytes(), "deep", lang))
+                .unwrap()
+                .join()
+                .unwrap();
+            let codes: Vec<Code> = facts.diagnostics.iter().map(|d| d.code).collect();
+            assert!(codes.iter().all(|c| *c == Code::Syntax), "{name}: {:?}", facts.diagnostics);
+            assert!(!facts.tokens.is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn long_else_if_chain_parses_in_linear_time() {
+        // Issue 10, case 12: swc attached each link by walking the chain from its head, so
+        // 100,000 links took over a minute; the vendored parser joins them once (vendor/README.md,
+        // benches/else_if_chain.sh times 20k, 40k and 100k links). Here: the chain's spans are
+        // upstream's, and 50,000 links parse (the quadratic walk needed minutes for that in debug).
+        let links = 50_000;
+        let src = "export function f(x) {\n  if (x === 0) { return 0; }\n".to_string()
+            + &(1..links).map(|i| format!("  else if (x === {i}) {{ return {i}; }}\n")).collect::<String>()
+            + "  else { return -1; }\n}\n";
+        let facts = parse_bytes_with_tokens(src.as_bytes(), "chain.js", Lang::Js);
+        assert!(facts.diagnostics.is_empty(), "{:?}", facts.diagnostics);
+        assert_eq!(facts.units.len(), 1);
+        assert_eq!((facts.units[0].start_line, facts.units[0].end_line), (1, links as u32 + 3));
+
+        // Every link spans to the end of the chain, as upstream's parser made it.
+        let text = "if (a) { x; } else if (b) { y; } else if (c) { z; } else { w; }";
+        let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
+        let mut parser =
+            Parser::new_from(Lexer::new(Lang::Js.syntax(), ast::EsVersion::latest(), input, None));
+        let script = parser.parse_script().unwrap();
+        let mut ends = Vec::new();
+        let mut stmt = script.body.first();
+        while let Some(ast::Stmt::If(i)) = stmt {
+            ends.push((i.span.lo.0 - START, i.span.hi.0 - START));
+            stmt = i.alt.as_deref();
+        }
+        let len = text.len() as u32;
+        assert_eq!(ends, vec![(0, len), (19, len), (38, len)]);
+    }
+
     #[test]
     fn absurd_nesting_is_a_diagnostic() {
         let src = format!("const x = {}1{};\n", "(\n".repeat(1_000_000), ")\n".repeat(1_000_000));
         let facts = parse_bytes(src.as_bytes(), "deeper.js", Lang::Js);
         assert_eq!(facts.diagnostics[0].code, Code::TooDeep);
-    }
-
-    #[test]
-    fn nesting_estimate_counts_brackets_and_tags() {
-        assert_eq!(nesting_estimate(b"f(a[1], {b: (2)})"), 3);
-        assert_eq!(nesting_estimate(b"<a><b/><c></c></a>"), 2);
-        assert_eq!(nesting_estimate(b"a < b && c > d"), 0);
     }
 
     #[test]
@@ -722,5 +824,61 @@ type Q = typeof import("qt");
         assert_eq!(Lang::from_path("a/b.cjs"), Some(Lang::Js));
         assert_eq!(Lang::from_path("a/b.css"), None);
         assert_eq!(Lang::from_path("Makefile"), None);
+    }
+}
+
+#[cfg(test)]
+mod calibrate {
+    //! Measures the stack each construct needs per unit of the nesting bound, for
+    //! [`PER_LEVEL`]: `cargo test [--release] --lib calibrate -- --ignored --nocapture`.
+    use super::*;
+
+    /// (stack bytes used, nesting bound, parse failed): the thread's stack is painted with a
+    /// pattern below the frame, then the lowest overwritten word is found.
+    fn stack_used(src: String, lang: Lang) -> (usize, usize, bool) {
+        const S: usize = 1 << 30;
+        std::thread::Builder::new()
+            .stack_size(S)
+            .spawn(move || {
+                let marker = 0u8;
+                let sp = &marker as *const u8 as usize;
+                let lo = (sp - S + (4 << 20)) & !7;
+                let hi = (sp - (256 << 10)) & !7;
+                // SAFETY: [lo, hi) lies inside this thread's own stack mapping, below the live
+                // frames (256 KiB of room for the calls below) and above the guard page.
+                unsafe { std::ptr::write_bytes(lo as *mut u8, 0xA5, hi - lo) };
+                let est = crate::nesting::estimate(src.as_bytes(), lang.jsx()).depth;
+                let index = LineIndex::new(&src);
+                let f = parse_text(&src, &index, "x", lang, true);
+                let failed = f.failed;
+                drop(f);
+                let mut p = lo;
+                // SAFETY: as above; the words are read after the parse returned.
+                while p < hi && unsafe { *(p as *const u64) } == 0xA5A5_A5A5_A5A5_A5A5 {
+                    p += 8;
+                }
+                (hi - p + (256 << 10), est, failed)
+            })
+            .unwrap()
+            .join()
+            .unwrap()
+    }
+
+    #[test]
+    #[ignore = "a measurement, not a check: prints bytes of stack per unit of the bound"]
+    fn calibrate_stack_per_level() {
+        let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(2000);
+        for ((name, lang, small), (_, _, large)) in
+            super::tests::nesting_family(n).into_iter().zip(super::tests::nesting_family(2 * n))
+        {
+            let (s1, e1, f1) = stack_used(small, lang);
+            let (s2, e2, f2) = stack_used(large, lang);
+            let per = (s2 as f64 - s1 as f64) / ((e2 as f64 - e1 as f64).max(1.0));
+            eprintln!(
+                "{name:<18} bound {e1:>6} -> {e2:>6}  stack {:>7} KiB -> {:>7} KiB  {per:>6.0} B per unit  failed {f1}/{f2}",
+                s1 >> 10,
+                s2 >> 10,
+            );
+        }
     }
 }

@@ -118,8 +118,11 @@ pub struct CloneOutput {
     pub classes: Vec<CloneClass>,
     /// Duplicated lines of each file (union of its fragments' lines).
     pub file_duplicated: Vec<u32>,
-    /// Package pairs (a < b) sharing lines, sorted.
+    /// Package pairs (a < b) sharing lines, sorted; at most [`MAX_OVERLAPS_PER_PACKAGE`]
+    /// partners of each package (its largest overlaps).
     pub overlaps: Vec<Overlap>,
+    /// All package pairs sharing lines, listed or not.
+    pub overlap_pairs: u64,
     /// Duplicated lines of each file counting only runs of at least `min_tokens` tokens that
     /// are exactly equal (text, not only shape) in another fragment of the class.
     pub file_duplicated_exact: Vec<u32>,
@@ -339,8 +342,8 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
         exact_ranges(&streams, files, c, opts.min_tokens, &mut exact);
     }
     let file_duplicated_exact = exact.into_iter().map(covered).collect();
-    let overlaps = overlaps(files, &classes);
-    CloneOutput { classes, file_duplicated, overlaps, file_duplicated_exact }
+    let (overlaps, overlap_pairs) = overlaps(files, &classes);
+    CloneOutput { classes, file_duplicated, overlaps, overlap_pairs, file_duplicated_exact }
 }
 
 /// Trims the punctuation a repeat borrowed from its neighbours (`} export function f…` where
@@ -459,40 +462,149 @@ fn duplicated_lines(n: usize, classes: &[CloneClass]) -> Vec<u32> {
     ranges.into_iter().map(covered).collect()
 }
 
-/// File → line ranges.
-type LinesByFile = FxHashMap<u32, Vec<(u32, u32)>>;
+/// Partners listed per package in [`CloneOutput::overlaps`]: a pair is listed when either of its
+/// packages has the other among its this many largest overlaps (by lines of its own). Without a
+/// cap, one function shared by P packages is P²/2 pairs: 50 million for 10,000 packages.
+pub const MAX_OVERLAPS_PER_PACKAGE: usize = 50;
 
-fn overlaps(files: &[FileTokens], classes: &[CloneClass]) -> Vec<Overlap> {
-    // (package, other package) → file → ranges of the package's lines also in the other.
-    let mut shared: FxHashMap<(usize, usize), LinesByFile> = FxHashMap::default();
-    for c in classes {
-        let pkgs: BTreeSet<usize> = c.fragments.iter().map(|f| files[f.file as usize].package).collect();
-        if pkgs.len() < 2 {
-            continue;
-        }
-        for f in &c.fragments {
-            let a = files[f.file as usize].package;
-            for &b in pkgs.iter().filter(|&&b| b != a) {
-                shared.entry((a, b)).or_default().entry(f.file).or_default().push((f.start_line, f.end_line));
-            }
-        }
+/// One cross-package class as the overlap computation sees it: its packages, sorted, and the
+/// line ranges each of them holds.
+struct Shared {
+    /// (package, file, start line, end line), sorted.
+    ranges: Vec<(usize, u32, u32, u32)>,
+    packages: Vec<usize>,
+}
+
+impl Shared {
+    fn of(&self, package: usize) -> &[(usize, u32, u32, u32)] {
+        let lo = self.ranges.partition_point(|r| r.0 < package);
+        let hi = self.ranges.partition_point(|r| r.0 <= package);
+        &self.ranges[lo..hi]
     }
-    let lines: BTreeMap<(usize, usize), u64> = shared
-        .into_iter()
-        .map(|(k, per_file)| (k, per_file.into_values().map(|r| u64::from(covered(r))).sum()))
-        .collect();
-    let mut out: Vec<Overlap> = lines
+}
+
+/// Lines of `package` inside the given classes, each line counted once per file.
+fn lines_in(shared: &[Shared], classes: impl Iterator<Item = u32>, package: usize) -> u64 {
+    let mut ranges: Vec<(u32, u32, u32)> =
+        classes.flat_map(|c| shared[c as usize].of(package).iter().map(|&(_, f, s, e)| (f, s, e))).collect();
+    ranges.sort_unstable();
+    let mut total = 0u64;
+    for file in ranges.chunk_by(|x, y| x.0 == y.0) {
+        total += u64::from(covered(file.iter().map(|&(_, s, e)| (s, e)).collect()));
+    }
+    total
+}
+
+/// Package pairs sharing lines, capped at [`MAX_OVERLAPS_PER_PACKAGE`] partners per package, and
+/// the number of all pairs that share lines.
+///
+/// Memory stays proportional to the input and the output: for each package, its partners are
+/// grouped by the set of classes they share with it (one function shared by every package is
+/// one group), the lines are computed once per group, and only the top partners are kept.
+fn overlaps(files: &[FileTokens], classes: &[CloneClass]) -> (Vec<Overlap>, u64) {
+    let shared: Vec<Shared> = classes
         .iter()
-        .filter(|((a, b), _)| a < b)
-        .map(|(&(a, b), &lines_a)| Overlap {
-            a,
-            b,
-            lines_a,
-            lines_b: lines.get(&(b, a)).copied().unwrap_or(0),
+        .filter_map(|c| {
+            let mut ranges: Vec<(usize, u32, u32, u32)> = c
+                .fragments
+                .iter()
+                .map(|f| (files[f.file as usize].package, f.file, f.start_line, f.end_line))
+                .collect();
+            ranges.sort_unstable();
+            let mut packages: Vec<usize> = ranges.iter().map(|r| r.0).collect();
+            packages.dedup();
+            (packages.len() > 1).then_some(Shared { ranges, packages })
         })
         .collect();
+    let n = files.iter().map(|f| f.package + 1).max().unwrap_or(0);
+    let mut by_package: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, c) in shared.iter().enumerate() {
+        for &p in &c.packages {
+            by_package[p].push(i as u32);
+        }
+    }
+    let per_package: Vec<(Vec<Overlap>, u64)> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], Vec::new()),
+            |(state_of, touched), a| partners(&shared, &by_package[a], a, state_of, touched),
+        )
+        .collect();
+    let total = per_package.iter().map(|(_, count)| count).sum();
+    let mut out: Vec<Overlap> = per_package.into_iter().flat_map(|(o, _)| o).collect();
     out.sort();
-    out
+    out.dedup();
+    (out, total)
+}
+
+/// The top partners of package `a` (as pairs ordered a < b) and how many partners come after it.
+/// `state_of` (zeroed, one slot per package) and `touched` are scratch space, left clean.
+fn partners(
+    shared: &[Shared],
+    mine: &[u32],
+    a: usize,
+    state_of: &mut [u32],
+    touched: &mut Vec<usize>,
+) -> (Vec<Overlap>, u64) {
+    // A partner's state names the sequence of `a`'s classes it appears in, as a path in a trie
+    // (state 0 is the empty set): partners in the same classes share one state.
+    let mut parent: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut next: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for &c in mine {
+        for &b in shared[c as usize].packages.iter().filter(|&&b| b != a) {
+            let from = state_of[b];
+            if from == 0 {
+                touched.push(b);
+            }
+            let to = *next.entry((from, c)).or_insert_with(|| {
+                parent.push((from, c));
+                (parent.len() - 1) as u32
+            });
+            state_of[b] = to;
+        }
+    }
+    let parent = &parent;
+    let classes_of = |mut s: u32| {
+        std::iter::from_fn(move || {
+            (s != 0).then(|| {
+                let (up, c) = parent[s as usize];
+                s = up;
+                c
+            })
+        })
+    };
+    // Lines of `a` per state, once each.
+    let mut lines: FxHashMap<u32, u64> = FxHashMap::default();
+    let mut ranked: Vec<(u64, usize, u32)> = Vec::with_capacity(touched.len());
+    for &b in touched.iter() {
+        let s = state_of[b];
+        let l = *lines.entry(s).or_insert_with(|| lines_in(shared, classes_of(s), a));
+        ranked.push((l, b, s));
+    }
+    let after = touched.iter().filter(|&&b| b > a).count() as u64;
+    for &b in touched.iter() {
+        state_of[b] = 0;
+    }
+    touched.clear();
+    // Most lines first, then package order.
+    let key = |&(l, b, _): &(u64, usize, u32)| (std::cmp::Reverse(l), b);
+    if ranked.len() > MAX_OVERLAPS_PER_PACKAGE {
+        ranked.select_nth_unstable_by_key(MAX_OVERLAPS_PER_PACKAGE - 1, key);
+        ranked.truncate(MAX_OVERLAPS_PER_PACKAGE);
+    }
+    let top = ranked
+        .into_iter()
+        .map(|(l, b, s)| {
+            // The partner's lines in the same classes: the pair's other direction.
+            let back = lines_in(shared, classes_of(s), b);
+            if a < b {
+                Overlap { a, b, lines_a: l, lines_b: back }
+            } else {
+                Overlap { a: b, b: a, lines_a: back, lines_b: l }
+            }
+        })
+        .collect();
+    (top, after)
 }
 
 #[cfg(test)]

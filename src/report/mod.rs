@@ -121,6 +121,9 @@ pub struct Summary {
     pub duplication_percent_exact: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clone_classes: Option<usize>,
+    /// Package pairs sharing duplicated lines, all of them (`overlaps` lists the largest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlap_pairs: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forks: Option<usize>,
     /// Sum of the plan items' positive savings.
@@ -264,6 +267,7 @@ impl Report {
             duplicated_lines_exact: duplicated_exact,
             duplication_percent_exact: duplicated_exact.map(|d| percent(d, lines)),
             clone_classes: clones.as_ref().map(Vec::len),
+            overlap_pairs: scan.clones.as_ref().map(|c| c.overlap_pairs),
             forks: plan.map(|p| p.forks.len()),
             estimated_savings_lines: plan.map(|p| p.items.iter().map(|i| i.savings_lines.max(0)).sum()),
             plan_items: plan.map(|p| p.items.len()),
