@@ -183,7 +183,7 @@ pub struct PlanConfig {
     /// Path glob → concern, checked before the built-in rules, e.g.
     /// `"**/components/charts/**" = "ui-components"`.
     #[serde(default, deserialize_with = "concern_globs")]
-    pub concerns: std::collections::BTreeMap<String, crate::plan::concern::Concern>,
+    pub concerns: std::collections::BTreeMap<String, crate::model::Concern>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -265,8 +265,8 @@ glob_list! {
 
 fn concern_globs<'de, D: Deserializer<'de>>(
     d: D,
-) -> Result<std::collections::BTreeMap<String, crate::plan::concern::Concern>, D::Error> {
-    let map = std::collections::BTreeMap::<String, crate::plan::concern::Concern>::deserialize(d)?;
+) -> Result<std::collections::BTreeMap<String, crate::model::Concern>, D::Error> {
+    let map = std::collections::BTreeMap::<String, crate::model::Concern>::deserialize(d)?;
     check_globs::<D::Error>(map.keys().cloned().collect(), "[plan.concerns]")?;
     Ok(map)
 }

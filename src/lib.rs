@@ -15,6 +15,7 @@ pub mod files;
 pub mod git;
 pub mod graph;
 pub mod lines;
+pub mod model;
 pub mod nesting;
 pub mod output;
 pub mod parse;

@@ -56,59 +56,24 @@ pub struct Import {
     pub names: Vec<String>,
 }
 
-/// The language of a file, from its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Js,
-    Jsx,
-    Ts,
-    Tsx,
-    /// A declaration file (`.d.ts`, `.d.mts`, `.d.cts`): used for the graph only.
-    Dts,
-}
+pub use crate::model::Lang;
 
-impl Lang {
-    pub fn from_path(path: &str) -> Option<Lang> {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        let ext = name.rsplit_once('.')?.1;
-        Some(match ext {
-            "js" | "mjs" | "cjs" => Lang::Js,
-            "jsx" => Lang::Jsx,
-            "tsx" => Lang::Tsx,
-            "ts" | "mts" | "cts" => {
-                let stem = &name[..name.len() - ext.len() - 1];
-                if stem.ends_with(".d") {
-                    Lang::Dts
-                } else {
-                    Lang::Ts
-                }
-            }
-            _ => return None,
-        })
-    }
-
-    /// Whether swc reads JSX in this language (`<a>` in a `.ts` file is a type assertion).
-    pub fn jsx(self) -> bool {
-        matches!(self, Lang::Js | Lang::Jsx | Lang::Tsx)
-    }
-
-    fn syntax(self) -> Syntax {
-        match self {
-            Lang::Js | Lang::Jsx => Syntax::Es(EsSyntax {
-                jsx: true,
-                decorators: true,
-                import_attributes: true,
-                explicit_resource_management: true,
-                ..Default::default()
-            }),
-            Lang::Ts | Lang::Tsx | Lang::Dts => Syntax::Typescript(TsSyntax {
-                tsx: self == Lang::Tsx,
-                decorators: true,
-                dts: self == Lang::Dts,
-                ..Default::default()
-            }),
-        }
+/// The swc syntax of a language.
+fn syntax_of(lang: Lang) -> Syntax {
+    match lang {
+        Lang::Js | Lang::Jsx => Syntax::Es(EsSyntax {
+            jsx: true,
+            decorators: true,
+            import_attributes: true,
+            explicit_resource_management: true,
+            ..Default::default()
+        }),
+        Lang::Ts | Lang::Tsx | Lang::Dts => Syntax::Typescript(TsSyntax {
+            tsx: lang == Lang::Tsx,
+            decorators: true,
+            dts: lang == Lang::Dts,
+            ..Default::default()
+        }),
     }
 }
 
@@ -295,7 +260,7 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     let comments =
         memchr::memmem::find(text.as_bytes(), b"/// <reference").map(|_| SingleThreadedComments::default());
     let lexer = Capturing::new(Lexer::new(
-        lang.syntax(),
+        syntax_of(lang),
         ast::EsVersion::latest(),
         input,
         comments.as_ref().map(|c| c as &dyn swc_common::comments::Comments),
@@ -797,7 +762,7 @@ type Q = typeof import("qt");
         let text = "if (a) { x; } else if (b) { y; } else if (c) { z; } else { w; }";
         let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
         let mut parser =
-            Parser::new_from(Lexer::new(Lang::Js.syntax(), ast::EsVersion::latest(), input, None));
+            Parser::new_from(Lexer::new(syntax_of(Lang::Js), ast::EsVersion::latest(), input, None));
         let script = parser.parse_script().unwrap();
         let mut ends = Vec::new();
         let mut stmt = script.body.first();

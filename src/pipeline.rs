@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{self, GraphInput, GraphOutput};
-use crate::parse::{self, FileFacts, Lang};
+use crate::parse::{self, FileFacts};
 use crate::resolve::{self, Edge};
 use crate::walk::{self, Filters};
 use crate::workspace::{self, KindGlobs, Workspace};
@@ -31,25 +31,12 @@ pub struct Options {
     /// Show a progress bar on stderr while parsing (only asked for when stderr is a terminal).
     pub progress: bool,
     /// `[plan.concerns]`: path glob → concern.
-    pub concern_rules: Vec<(globset::GlobMatcher, crate::plan::concern::Concern)>,
+    pub concern_rules: Vec<(globset::GlobMatcher, crate::model::Concern)>,
     /// `[plan]` thresholds.
     pub plan_settings: crate::plan::PlanSettings,
 }
 
-/// One scanned file. Its index in [`Scan::files`] is its FileId.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: String,
-    pub lang: Lang,
-    pub package: usize,
-    pub lines: u32,
-    pub code_lines: u32,
-    pub parse_failed: bool,
-    /// Top-level declarations.
-    pub units: Vec<crate::units::Unit>,
-    /// `process.env` names read.
-    pub env: Vec<String>,
-}
+pub use crate::model::SourceFile;
 
 pub struct Scan {
     pub root: PathBuf,

@@ -27,7 +27,7 @@
 mod rules;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::parse::Lang;
+use crate::model::Lang;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 

@@ -2,68 +2,8 @@
 //! match wins, are documented in docs/plan.md.
 
 use crate::units::{Unit, UnitKind};
-use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Concern {
-    AnimatedComponents,
-    UiComponents,
-    Auth,
-    Hooks,
-    ApiClient,
-    Types,
-    Config,
-    /// Data: option lists, route tables, constant maps.
-    Constants,
-    Utils,
-}
-
-impl Concern {
-    /// The short name a new package gets (`@acme/<short>`).
-    pub fn package_name(self) -> &'static str {
-        match self {
-            Concern::AnimatedComponents => "motion",
-            Concern::UiComponents => "ui",
-            Concern::Auth => "auth",
-            Concern::Hooks => "hooks",
-            Concern::ApiClient => "api-client",
-            Concern::Types => "types",
-            Concern::Config => "config",
-            Concern::Constants => "constants",
-            Concern::Utils => "utils",
-        }
-    }
-
-    /// Words that, in an existing library's name, say it holds this concern.
-    pub fn library_words(self) -> &'static [&'static str] {
-        match self {
-            Concern::AnimatedComponents => &["motion", "animation", "animations"],
-            Concern::UiComponents => &["ui", "components", "design-system"],
-            Concern::Auth => &["auth"],
-            Concern::Hooks => &["hooks"],
-            Concern::ApiClient => &["api", "api-client", "client", "sdk"],
-            Concern::Types => &["types"],
-            Concern::Config => &["config"],
-            Concern::Constants => &["constants"],
-            Concern::Utils => &["utils", "lib", "shared", "common"],
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Concern::AnimatedComponents => "animated-components",
-            Concern::UiComponents => "ui-components",
-            Concern::Auth => "auth",
-            Concern::Hooks => "hooks",
-            Concern::ApiClient => "api-client",
-            Concern::Types => "types",
-            Concern::Config => "config",
-            Concern::Constants => "constants",
-            Concern::Utils => "utils",
-        }
-    }
-}
+pub use crate::model::Concern;
 
 fn has_word(text: &str, words: &[&str]) -> bool {
     text.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| words.contains(&w))

@@ -20,7 +20,7 @@ pub mod savings;
 pub mod units;
 
 use crate::clones::CloneOutput;
-use crate::pipeline::SourceFile;
+use crate::model::SourceFile;
 use crate::resolve::Edge;
 use crate::tokens::Tok;
 use crate::units::UnitKind;

@@ -2,7 +2,7 @@
 //! the stream clone detection saw, and per file whether its code may be shared at all.
 
 use super::{code, PlanInput, UnitId};
-use crate::pipeline::SourceFile;
+use crate::model::SourceFile;
 use crate::tokens::{Tok, SYM_IDENT};
 use rustc_hash::FxHasher;
 use std::borrow::Cow;
