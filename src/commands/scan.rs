@@ -28,23 +28,35 @@ pub struct ScanArgs {
 }
 
 pub fn run(a: &ScanArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let g = &a.graph;
+    run_report(&a.graph, &a.clones, a.format, true, out, err)
+}
+
+/// scan and plan: the whole pipeline; `whole` is the full report (scan), else the plan.
+pub(crate) fn run_report(
+    g: &GraphArgs,
+    clones: &CloneArgs,
+    format: ReportFormat,
+    whole: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
     let (_, report) = scan_tree(&Stages {
         root: &g.root,
         common: &g.common,
         include_type_imports: g.include_type_imports,
         graph: true,
-        clones: Some(&a.clones),
+        clones: Some(clones),
         plan: true,
     })?;
     let mut buf = Vec::new();
-    match a.format {
-        ReportFormat::Table => report::summary::render(&report, &mut buf)?,
+    match format {
+        ReportFormat::Table if whole => report::summary::render(&report, &mut buf)?,
+        ReportFormat::Table => report::plan_table::render(&report, &mut buf)?,
         ReportFormat::Json => report::json(&report, &mut buf)?,
-        ReportFormat::Markdown => report::markdown::render(&report, true, &mut buf)?,
+        ReportFormat::Markdown => report::markdown::render(&report, whole, &mut buf)?,
     }
-    output::emit(buf, a.format == ReportFormat::Json, g.common.output.as_deref(), out)?;
-    if a.format != ReportFormat::Table {
+    output::emit(buf, format == ReportFormat::Json, g.common.output.as_deref(), out)?;
+    if format != ReportFormat::Table {
         print_diagnostics(&report, &g.common, err)?;
     }
     Ok(ExitStatus::Success)
