@@ -30,14 +30,10 @@ impl Baseline {
         let all = crate::config::CheckConfig::all_gates();
         let verdict = super::evaluate(report, &all, rules, None, &None);
         for f in verdict.findings {
-            match f.gate.as_str() {
-                "cycle" => {
-                    b.cycles.insert(f.fingerprint);
-                }
-                "new-clone" | "duplication" | "package-duplication" | "new-duplicated-lines" => {}
-                _ => {
-                    b.violations.insert(f.fingerprint);
-                }
+            if f.gate == super::Gate::Cycle {
+                b.cycles.insert(f.fingerprint);
+            } else if !f.gate.is_duplication() {
+                b.violations.insert(f.fingerprint);
             }
         }
         b

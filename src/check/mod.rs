@@ -19,10 +19,71 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::Hasher;
 
+/// What found a finding: a built-in gate, a graph rule, or a custom `[[rules]]` rule. Its
+/// stable string form ([`Gate::as_str`]) is what outputs and fingerprints use; findings sort by
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gate {
+    NewClone,
+    NewDuplicatedLines,
+    Duplication,
+    PackageDuplication,
+    Cycle,
+    Violation(crate::graph::Rule),
+    /// A `[[rules]]` rule, by its name.
+    Custom(String),
+}
+
+impl Gate {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Gate::NewClone => "new-clone",
+            Gate::NewDuplicatedLines => "new-duplicated-lines",
+            Gate::Duplication => "duplication",
+            Gate::PackageDuplication => "package-duplication",
+            Gate::Cycle => "cycle",
+            Gate::Violation(rule) => rule.as_str(),
+            Gate::Custom(name) => name,
+        }
+    }
+
+    /// Clone and duplication gates (not recorded in a baseline's violations or cycles).
+    pub fn is_duplication(&self) -> bool {
+        matches!(
+            self,
+            Gate::NewClone | Gate::NewDuplicatedLines | Gate::Duplication | Gate::PackageDuplication
+        )
+    }
+}
+
+impl std::fmt::Display for Gate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Ord for Gate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Gate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for Gate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
     /// The gate or rule that found it: `new-clone`, `cycle`, `app-to-app`, a custom rule's name…
-    pub gate: String,
+    pub gate: Gate,
     /// `error` fails the check; `warning` is reported only.
     pub severity: Severity,
     pub file: String,
@@ -169,7 +230,7 @@ pub fn evaluate(
                     n => format!("; also at {} and {} more places", others[0], n - 1),
                 };
                 findings.push(Finding {
-                    gate: "new-clone".into(),
+                    gate: Gate::NewClone,
                     severity: Severity::Error,
                     file: f.file.clone(),
                     line: f.start_line,
@@ -186,7 +247,7 @@ pub fn evaluate(
     }
     if new_duplicated_lines > cfg.max_new_duplicated_lines && !cfg.new_clones {
         findings.push(Finding {
-            gate: "new-duplicated-lines".into(),
+            gate: Gate::NewDuplicatedLines,
             severity: Severity::Error,
             file: String::new(),
             line: 0,
@@ -202,7 +263,7 @@ pub fn evaluate(
     if let Some(max) = cfg.max_duplication_percent {
         if duplication_percent > max && changed.is_none() {
             findings.push(Finding {
-                gate: "duplication".into(),
+                gate: Gate::Duplication,
                 severity: Severity::Error,
                 file: String::new(),
                 line: 0,
@@ -217,7 +278,7 @@ pub fn evaluate(
             let pct = p.duplication_percent.unwrap_or(0.0);
             if pct > max && changed.is_none() {
                 findings.push(Finding {
-                    gate: "package-duplication".into(),
+                    gate: Gate::PackageDuplication,
                     severity: Severity::Error,
                     file: p.path.clone(),
                     line: 0,
@@ -248,7 +309,7 @@ pub fn evaluate(
                 continue;
             }
             findings.push(Finding {
-                gate: "cycle".into(),
+                gate: Gate::Cycle,
                 severity: Severity::Error,
                 file,
                 line: 0,
@@ -274,7 +335,7 @@ pub fn evaluate(
                 continue;
             }
             findings.push(Finding {
-                gate: v.rule.as_str().into(),
+                gate: Gate::Violation(v.rule),
                 severity: Severity::Error,
                 file: v.from.clone(),
                 line: v.line,
@@ -305,7 +366,7 @@ pub fn evaluate(
                         continue;
                     }
                     findings.push(Finding {
-                        gate: r.name.clone(),
+                        gate: Gate::Custom(r.name.clone()),
                         severity: r.severity,
                         file: e.from.clone(),
                         line: e.line,

@@ -1,6 +1,7 @@
 //! The verdict where CI looks: a table for the log, GitHub workflow annotations for the PR diff,
 //! SARIF 2.1.0 for code scanning, Markdown for a PR comment, JSON for tools.
 
+use super::Gate;
 use super::{Finding, Verdict};
 use crate::diagnostic::Severity;
 use crate::escape::{code, md, text};
@@ -25,7 +26,7 @@ pub fn table(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
             "{} {}: [{}] {}",
             f.severity.as_str(),
             text(&place(f)),
-            text(&f.gate),
+            text(f.gate.as_str()),
             text(&f.message)
         )?;
     }
@@ -91,7 +92,7 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|f| {
             let mut r = json!({
-                "ruleId": f.gate,
+                "ruleId": f.gate.as_str(),
                 "level": if f.severity == Severity::Error { "error" } else { "warning" },
                 "message": { "text": f.message },
                 "partialFingerprints": { "monodup/v1": f.fingerprint },
@@ -136,14 +137,14 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
         v.new_duplicated_lines,
         v.duplication_percent
     )?;
-    let clones: Vec<&Finding> = v.findings.iter().filter(|f| f.gate == "new-clone").collect();
+    let clones: Vec<&Finding> = v.findings.iter().filter(|f| f.gate == Gate::NewClone).collect();
     if !clones.is_empty() {
         writeln!(out, "\n### New clones\n")?;
         for f in clones {
             writeln!(out, "- {}: {}", code(&place(f)), md(&f.message))?;
         }
     }
-    let others: Vec<&Finding> = v.findings.iter().filter(|f| f.gate != "new-clone").collect();
+    let others: Vec<&Finding> = v.findings.iter().filter(|f| f.gate != Gate::NewClone).collect();
     if !others.is_empty() {
         writeln!(out, "\n### New violations\n")?;
         for f in others {
@@ -152,7 +153,7 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
                 "- {} {} [{}]: {}",
                 f.severity.as_str(),
                 code(&place(f)),
-                md(&f.gate),
+                md(f.gate.as_str()),
                 md(&f.message)
             )?;
         }
