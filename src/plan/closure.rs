@@ -48,11 +48,12 @@ pub fn resolve(input: &PlanInput, units: &Units, drafts: &mut [Draft]) -> Vec<Re
     let mut found: Vec<Found> = drafts.iter().map(|d| follow(input, units, d, &owner, drafts)).collect();
 
     // One home per module: by content, the draft that imports it most.
+    let weights: Vec<u64> = drafts.iter().map(|d| d.weight(units)).collect();
     let mut claims: BTreeMap<u64, Vec<(usize, usize, u64, String)>> = BTreeMap::new();
     for (d, fd) in found.iter().enumerate() {
         for (m, importers) in &fd.modules {
             if let Some(h) = units.content[m.kept] {
-                let w = drafts[d].weight(units);
+                let w = weights[d];
                 claims.entry(h).or_default().push((d, *importers, w, input.files[m.kept].path.clone()));
             }
         }

@@ -1,6 +1,6 @@
 //! Plan stage: clone classes + units + import graph → forks and ranked extraction items.
 //!
-//! The steps, one module each (docs/plan.md says the rules):
+//! The steps, one module each (docs/plan.md says the rules), with units named by [`UnitId`]:
 //! 1. [`units`]: the top-level units of shareable files, with their token ranges;
 //! 2. [`forks`]: app pairs where one is mostly a copy of the other;
 //! 3. [`groups`]: copy groups, units whose code is a clone of the group's representative;
@@ -32,17 +32,9 @@ use std::collections::BTreeMap;
 /// Lines a new package costs: package.json, tsconfig.json, an index re-exporting its modules.
 pub const NEW_PACKAGE_OVERHEAD: u32 = 12;
 
-/// A package: its index in [`Workspace::packages`]. Its identity is its path; its name a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PackageId(pub usize);
-
 /// A unit: its index in [`units::Units`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UnitId(pub u32);
-
-/// An item before ranking: its index in the list [`items::items`] returns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ItemId(pub usize);
 
 /// Thresholds of the planner (`[plan]` in monodup.toml).
 #[derive(Debug, Clone)]

@@ -31,7 +31,22 @@ pub fn describe(input: &PlanInput, units: &Units, drafts: &[Draft], resolved: &[
     for f in input.files {
         package_lines[f.package] += u64::from(f.lines);
     }
-    drafts.iter().zip(resolved).map(|(d, r)| item(input, units, d, r, &package_lines)).collect()
+    // Importers of each file, once for all items (not a pass over every edge per item).
+    let mut importers: Vec<Vec<usize>> = vec![Vec::new(); input.files.len()];
+    for e in input.edges.iter().filter(|e| e.resolution == Resolution::Internal) {
+        if let Some(to) = e.to_file {
+            importers[to as usize].push(e.from as usize);
+        }
+    }
+    let ctx = Context { package_lines: &package_lines, importers: &importers };
+    drafts.iter().zip(resolved).map(|(d, r)| item(input, units, d, r, &ctx)).collect()
+}
+
+/// What every item's accounting reads.
+struct Context<'a> {
+    package_lines: &'a [u64],
+    /// Per file, the files importing it (one entry per internal import).
+    importers: &'a [Vec<usize>],
 }
 
 fn copy_of(input: &PlanInput, units: &Units, m: UnitId, coverage: f64, similarity: f64, kept: bool) -> Copy {
@@ -76,7 +91,7 @@ fn module_unit(input: &PlanInput, m: &Module) -> PlanUnit {
     PlanUnit { name: name.to_string(), kind: UnitKind::Module, lines: file.lines, copies }
 }
 
-fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, package_lines: &[u64]) -> PlanItem {
+fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, ctx: &Context) -> PlanItem {
     let (ws, files) = (input.ws, input.files);
     let mut plan_units = Vec::new();
     // Per file: the item's units in it (to know whether the whole file goes).
@@ -135,9 +150,8 @@ fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, package_lines
     }
     let item_files: BTreeSet<usize> = in_file.keys().copied().chain(whole.iter().copied()).collect();
     let (mut rewrites, mut stays) = (0u32, BTreeSet::new());
-    for e in input.edges.iter().filter(|e| e.resolution == Resolution::Internal) {
-        let (Some(to), from) = (e.to_file.map(|t| t as usize), e.from as usize) else { continue };
-        if item_files.contains(&to) && !item_files.contains(&from) {
+    for &to in &item_files {
+        for &from in ctx.importers[to].iter().filter(|f| !item_files.contains(f)) {
             if whole.contains(&to) {
                 rewrites += 1;
             }
@@ -163,7 +177,7 @@ fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, package_lines
         .iter()
         .filter(|(&p, _)| Some(p) != target)
         .map(|(&p, t)| {
-            let now = package_lines[p];
+            let now = ctx.package_lines[p];
             AppSavings {
                 package: package_path(ws, p),
                 name: ws.packages[p].name.clone(),
