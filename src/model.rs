@@ -2,6 +2,8 @@
 //! language of a file, the scanned file table ([`SourceFile`], indexed by file id), and what
 //! copied code is about ([`Concern`], which the config names and the planner infers).
 
+pub mod lines;
+
 use serde::Serialize;
 
 /// The language of a file, from its extension.

@@ -11,14 +11,15 @@
 //! by their line counts, so an added line reading `++ b/x` is never taken for a header.
 
 use crate::git::Repo;
+use crate::model::lines::{LineRange, LineSet};
 use anyhow::bail;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// What changed since a ref.
 pub struct Changes {
-    /// File (relative to `root`) → changed line ranges, 1-based inclusive.
-    pub lines: BTreeMap<String, Vec<(u32, u32)>>,
+    /// File (relative to `root`) → changed line ranges, in patch order.
+    pub lines: BTreeMap<String, Vec<LineRange>>,
     /// Files git tracks (relative to `root`).
     pub tracked: BTreeSet<String>,
 }
@@ -28,13 +29,13 @@ impl Changes {
     pub fn with_untracked<'a>(
         mut self,
         scanned: impl Iterator<Item = &'a str>,
-    ) -> BTreeMap<String, Vec<(u32, u32)>> {
+    ) -> BTreeMap<String, LineSet> {
         for path in scanned {
             if !self.tracked.contains(path) {
-                self.lines.entry(path.to_string()).or_default().push((1, u32::MAX));
+                self.lines.entry(path.to_string()).or_default().push(LineRange::new(1, u32::MAX));
             }
         }
-        self.lines
+        self.lines.into_iter().map(|(file, r)| (file, LineSet::from_iter(r))).collect()
     }
 }
 
@@ -81,7 +82,7 @@ pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<Changes> {
 /// The state of a `--unified=0` patch read line by line.
 #[derive(Default)]
 struct Hunks {
-    files: BTreeMap<String, Vec<(u32, u32)>>,
+    files: BTreeMap<String, Vec<LineRange>>,
     /// The new side's path of the current file (None for a deletion or before the `+++`).
     file: Option<String>,
     /// Body lines still expected in the current hunk: (removed, added).
@@ -121,7 +122,7 @@ impl Hunks {
             if let (Some(f), (start, count)) = (&self.file, new) {
                 if count > 0 {
                     let end = start.saturating_add(count - 1);
-                    self.files.entry(f.clone()).or_default().push((start, end));
+                    self.files.entry(f.clone()).or_default().push(LineRange::new(start, end));
                 }
             }
         }
@@ -205,7 +206,7 @@ mod tests {
         for line in patch.split('\n') {
             h.line(line.as_bytes());
         }
-        h.files
+        h.files.into_iter().map(|(f, r)| (f, r.iter().map(|r| (r.start, r.end)).collect())).collect()
     }
 
     #[test]

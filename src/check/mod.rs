@@ -11,6 +11,7 @@ pub mod render;
 
 use crate::config::CheckConfig;
 use crate::diagnostic::Severity;
+use crate::model::lines::{LineRange, LineSet};
 use crate::report::Report;
 use baseline::Baseline;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -149,12 +150,12 @@ impl Rule {
 }
 
 /// Line ranges changed per file (from `--since`); None means every line counts.
-pub type Changed = Option<BTreeMap<String, Vec<(u32, u32)>>>;
+pub type Changed = Option<BTreeMap<String, LineSet>>;
 
 fn touches(changed: &Changed, file: &str, start: u32, end: u32) -> bool {
     match changed {
         None => true,
-        Some(map) => map.get(file).is_some_and(|r| r.iter().any(|&(s, e)| s <= end && start <= e)),
+        Some(map) => map.get(file).is_some_and(|r| r.overlaps(LineRange::new(start, end))),
     }
 }
 
@@ -175,25 +176,18 @@ pub fn evaluate(
     if let Some(clones) = &report.clones {
         // Lines already duplicated in the baseline: a new, longer class that pairs such code
         // with a fresh copy reports the copy, not the old code.
-        let mut known_lines: BTreeMap<&str, Vec<(u32, u32)>> = BTreeMap::new();
+        let mut known: BTreeMap<&str, Vec<LineRange>> = BTreeMap::new();
         for c in clones {
             if let Some(pkgs) = base.clones.get(&c.fingerprint) {
                 for f in c.fragments.iter().filter(|f| pkgs.contains(&f.package)) {
-                    known_lines.entry(&f.file).or_default().push((f.start_line, f.end_line));
+                    known.entry(&f.file).or_default().push(LineRange::new(f.start_line, f.end_line));
                 }
             }
         }
-        for ranges in known_lines.values_mut() {
-            ranges.sort_unstable();
-        }
+        let known_lines: BTreeMap<&str, LineSet> =
+            known.into_iter().map(|(file, r)| (file, LineSet::from_iter(r))).collect();
         let old = |file: &str, start: u32, end: u32| {
-            let mut next = start;
-            for &(s, e) in known_lines.get(file).map_or(&[][..], Vec::as_slice) {
-                if s <= next && e >= next {
-                    next = e + 1;
-                }
-            }
-            next > end
+            known_lines.get(file).is_some_and(|s| s.covers(LineRange::new(start, end)))
         };
         for c in clones {
             let known = base.clones.get(&c.fingerprint);

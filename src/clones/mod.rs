@@ -3,6 +3,7 @@
 
 pub mod detect;
 
+use crate::model::lines::{LineRange, LineSet};
 use crate::tokens::Tok;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -200,11 +201,11 @@ fn exact_ranges(
     files: &[FileTokens],
     class: &CloneClass,
     min: usize,
-    out: &mut [Vec<(u32, u32)>],
+    out: &mut [Vec<LineRange>],
 ) {
     if class.kind == CloneKind::Exact {
         for f in &class.fragments {
-            out[f.file as usize].push((f.start_line, f.end_line));
+            out[f.file as usize].push(LineRange::new(f.start_line, f.end_line));
         }
         return;
     }
@@ -224,7 +225,7 @@ fn exact_ranges(
                 let last = a[p - 1];
                 let (s, _) = line_col(starts, first.offset());
                 let (e, _) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
-                out[f.file as usize].push((s, e));
+                out[f.file as usize].push(LineRange::new(s, e));
             }
             run = 0;
         }
@@ -337,11 +338,11 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     classes.sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
 
     let file_duplicated = duplicated_lines(files.len(), &classes);
-    let mut exact: Vec<Vec<(u32, u32)>> = vec![Vec::new(); files.len()];
+    let mut exact: Vec<Vec<LineRange>> = vec![Vec::new(); files.len()];
     for c in &classes {
         exact_ranges(&streams, files, c, opts.min_tokens, &mut exact);
     }
-    let file_duplicated_exact = exact.into_iter().map(covered).collect();
+    let file_duplicated_exact = exact.into_iter().map(|r| LineSet::from_iter(r).lines()).collect();
     let (overlaps, overlap_pairs) = overlaps(files, &classes);
     CloneOutput { classes, file_duplicated, overlaps, overlap_pairs, file_duplicated_exact }
 }
@@ -438,28 +439,14 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions
     out
 }
 
-/// Merges line ranges and counts the lines they cover.
-pub fn covered(mut ranges: Vec<(u32, u32)>) -> u32 {
-    ranges.sort_unstable();
-    let (mut total, mut end) = (0, 0);
-    for (s, e) in ranges {
-        let s = s.max(end + 1);
-        if e >= s {
-            total += e - s + 1;
-            end = e;
-        }
-    }
-    total
-}
-
 fn duplicated_lines(n: usize, classes: &[CloneClass]) -> Vec<u32> {
-    let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    let mut ranges: Vec<Vec<LineRange>> = vec![Vec::new(); n];
     for c in classes {
         for f in &c.fragments {
-            ranges[f.file as usize].push((f.start_line, f.end_line));
+            ranges[f.file as usize].push(LineRange::new(f.start_line, f.end_line));
         }
     }
-    ranges.into_iter().map(covered).collect()
+    ranges.into_iter().map(|r| LineSet::from_iter(r).lines()).collect()
 }
 
 /// Partners listed per package in [`CloneOutput::overlaps`]: a pair is listed when either of its
@@ -490,7 +477,7 @@ fn lines_in(shared: &[Shared], classes: impl Iterator<Item = u32>, package: usiz
     ranges.sort_unstable();
     let mut total = 0u64;
     for file in ranges.chunk_by(|x, y| x.0 == y.0) {
-        total += u64::from(covered(file.iter().map(|&(_, s, e)| (s, e)).collect()));
+        total += u64::from(file.iter().map(|&(_, s, e)| (s, e)).collect::<LineSet>().lines());
     }
     total
 }
@@ -605,15 +592,4 @@ fn partners(
         })
         .collect();
     (top, after)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::covered;
-
-    #[test]
-    fn covered_lines_are_counted_once() {
-        assert_eq!(covered(vec![(1, 5), (3, 8), (10, 10)]), 9);
-        assert_eq!(covered(vec![]), 0);
-    }
 }

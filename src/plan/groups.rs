@@ -8,7 +8,8 @@
 use super::forks::Forks;
 use super::units::{same_code, Units};
 use super::{package_path, InAppCopy, InAppDuplicate, PlanInput, UnitId};
-use crate::clones::{covered, CloneClass};
+use crate::clones::CloneClass;
+use crate::model::lines::LineSet;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -144,7 +145,10 @@ pub fn find(input: &PlanInput, units: &Units, forks: &Forks) -> Groups {
     }
     let coverage: FxHashMap<UnitId, f64> = ranges
         .into_iter()
-        .map(|(id, r)| (id, (f64::from(covered(r)) * 100.0 / f64::from(units.lines(id))).round() / 100.0))
+        .map(|(id, r)| {
+            let covered = r.into_iter().collect::<LineSet>().lines();
+            (id, (f64::from(covered) * 100.0 / f64::from(units.lines(id))).round() / 100.0)
+        })
         .collect();
 
     let mut sim = Similarity { units, classes, occ, cache: FxHashMap::default() };
