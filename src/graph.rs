@@ -1,6 +1,7 @@
 //! Graph stage: resolved edges → file and package graphs (petgraph), their cycles (Tarjan SCC)
 //! and the dependency-rule violations.
 
+use crate::model::{FileTable, PackageId};
 use crate::resolve::{is_exported, split_package, Edge, Resolution};
 use crate::workspace::{PackageKind, Workspace};
 use petgraph::algo::tarjan_scc;
@@ -92,10 +93,7 @@ pub struct GraphOutput {
 
 pub struct GraphInput<'a> {
     pub ws: &'a Workspace,
-    /// Path of each FileId.
-    pub paths: &'a [String],
-    /// Owning package of each FileId.
-    pub owners: &'a [usize],
+    pub files: &'a FileTable,
     /// Every edge, sorted by (from, to, line).
     pub edges: &'a [Edge],
     /// Count type-only imports in cycles too.
@@ -107,27 +105,27 @@ fn counts_for_cycles(e: &Edge, include_types: bool) -> bool {
 }
 
 pub fn build(input: &GraphInput) -> GraphOutput {
-    let GraphInput { ws, paths, owners, edges, include_type_imports } = *input;
+    let GraphInput { ws, files: table, edges, include_type_imports } = *input;
 
     // File level.
-    let mut files: DiGraph<u32, ()> = DiGraph::with_capacity(paths.len(), edges.len());
-    for id in 0..paths.len() {
+    let mut files: DiGraph<u32, ()> = DiGraph::with_capacity(table.len(), edges.len());
+    for id in 0..table.len() {
         files.add_node(id as u32);
     }
     for e in edges {
         if let Some(to) = e.to_file {
             if counts_for_cycles(e, include_type_imports) {
-                files.update_edge(NodeIndex::new(e.from as usize), NodeIndex::new(to as usize), ());
+                files.update_edge(NodeIndex::new(e.from.index()), NodeIndex::new(to.index()), ());
             }
         }
     }
-    let mut cycles = cycles_of(&files, Level::File, |i| paths[i].clone());
+    let mut cycles = cycles_of(&files, Level::File, |i| table.as_slice()[i].path.clone());
 
     // Package level.
-    let mut pkg_edges: BTreeMap<(usize, usize), (u32, bool)> = BTreeMap::new();
+    let mut pkg_edges: BTreeMap<(PackageId, PackageId), (u32, bool)> = BTreeMap::new();
     for e in edges {
         if let Some(to) = e.to_file {
-            let (a, b) = (owners[e.from as usize], owners[to as usize]);
+            let (a, b) = (table[e.from].package, table[to].package);
             if a != b {
                 let entry = pkg_edges.entry((a, b)).or_insert((0, true));
                 entry.0 += 1;
@@ -141,7 +139,7 @@ pub fn build(input: &GraphInput) -> GraphOutput {
     }
     for (&(a, b), &(_, type_only)) in &pkg_edges {
         if include_type_imports || !type_only {
-            packages.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+            packages.add_edge(NodeIndex::new(a.index()), NodeIndex::new(b.index()), ());
         }
     }
     cycles.extend(cycles_of(&packages, Level::Package, |i| ws.packages[i].name.clone()));
@@ -150,8 +148,8 @@ pub fn build(input: &GraphInput) -> GraphOutput {
     let mut package_edges: Vec<PackageEdge> = pkg_edges
         .into_iter()
         .map(|((a, b), (imports, type_only))| PackageEdge {
-            from: ws.packages[a].name.clone(),
-            to: ws.packages[b].name.clone(),
+            from: ws.package(a).name.clone(),
+            to: ws.package(b).name.clone(),
             imports,
             type_only,
         })
@@ -216,8 +214,9 @@ fn shortest_cycle<N>(g: &DiGraph<N, ()>, start: NodeIndex, members: &BTreeSet<No
 fn violation(input: &GraphInput, e: &Edge) -> Option<Violation> {
     use crate::diagnostic::Severity::{Error, Warning};
     let ws = input.ws;
-    let from_path = &input.paths[e.from as usize];
-    let from_pkg = &ws.packages[input.owners[e.from as usize]];
+    let from = &input.files[e.from];
+    let from_path = &from.path;
+    let from_pkg = ws.package(from.package);
     let make = |rule, severity, message: String| Violation {
         rule,
         severity,
@@ -229,8 +228,7 @@ fn violation(input: &GraphInput, e: &Edge) -> Option<Violation> {
     };
     match e.resolution {
         Resolution::Workspace => {
-            let to_pkg_idx = ws.owner(e.to.as_deref()?);
-            let to_pkg = &ws.packages[to_pkg_idx];
+            let to_pkg = ws.package(ws.owner(e.to.as_deref()?));
             let by_path = e.specifier.starts_with('.') || e.specifier.starts_with('/');
             let how = if by_path { "by path" } else { "by name" };
             if from_pkg.kind == PackageKind::Library && to_pkg.kind == PackageKind::App {

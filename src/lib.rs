@@ -24,6 +24,7 @@ pub mod plan;
 pub mod report;
 pub mod resolve;
 pub mod settings;
+pub mod timings;
 pub mod tokens;
 pub mod units;
 pub mod walk;

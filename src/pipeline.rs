@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{self, GraphInput, GraphOutput};
+use crate::model::{FileTable, FileTokens};
 use crate::parse::{self, FileFacts};
 use crate::resolve::{self, Edge};
 use crate::walk::{self, Filters};
@@ -37,11 +38,13 @@ pub struct Options {
 }
 
 pub use crate::model::SourceFile;
+pub use crate::timings::Timer;
 
 pub struct Scan {
     pub root: PathBuf,
     pub workspace: Workspace,
-    pub files: Vec<SourceFile>,
+    /// Without tokens: they are dropped after the last stage that reads them.
+    pub files: FileTable,
     /// Sorted by (from, line, column).
     pub edges: Vec<Edge>,
     /// None when the graph was not asked for.
@@ -108,31 +111,6 @@ fn build_pool_with<P, E: std::error::Error + Send + Sync + 'static>(
     }
 }
 
-/// Stage timings on stderr when `MONODUP_TIMINGS` is set (for benchmarking by hand).
-pub struct Timer {
-    on: bool,
-    last: std::time::Instant,
-}
-
-impl Default for Timer {
-    fn default() -> Self {
-        Timer { on: std::env::var_os("MONODUP_TIMINGS").is_some(), last: std::time::Instant::now() }
-    }
-}
-
-impl Timer {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn lap(&mut self, stage: &str) {
-        if self.on {
-            eprintln!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
-        }
-        self.last = std::time::Instant::now();
-    }
-}
-
 fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let mut timer = Timer::new();
     let listing = walk::walk(root, &opts.filters)?;
@@ -175,7 +153,7 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     for ((path, lang), f) in listing.sources.into_iter().zip(facts) {
         diagnostics.extend(f.diagnostics);
         if opts.clones.is_some() {
-            tokens.push((f.tokens, f.line_starts));
+            tokens.push(FileTokens { tokens: f.tokens, line_starts: f.line_starts });
         }
         files.push(SourceFile {
             package: ws.owner(&path),
@@ -189,13 +167,12 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
         });
         imports.push(f.imports);
     }
+    let mut files = FileTable::new(files, tokens);
 
     let mut edges: Vec<Edge> = Vec::new();
     if opts.graph {
         let configs: BTreeSet<String> = listing.configs.into_iter().collect();
-        let inputs: Vec<(&str, &[parse::Import])> =
-            files.iter().zip(&imports).map(|(f, i)| (f.path.as_str(), i.as_slice())).collect();
-        let resolved = resolve::resolve_all(root, &ws, &inputs, &configs);
+        let resolved = resolve::resolve_all(root, &ws, &files, &imports, &configs);
         diagnostics.extend(resolved.diagnostics);
         edges = resolved.edges.into_iter().flatten().collect();
     }
@@ -205,12 +182,9 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     }
 
     let graph = opts.graph.then(|| {
-        let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-        let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
         graph::build(&GraphInput {
             ws: &ws,
-            paths: &paths,
-            owners: &owners,
+            files: &files,
             edges: &edges,
             include_type_imports: opts.include_type_imports,
         })
@@ -218,41 +192,24 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     if opts.graph {
         timer.lap("graph");
     }
-    let clones = opts.clones.as_ref().map(|copts| {
-        let inputs: Vec<crate::clones::FileTokens> = files
-            .iter()
-            .zip(&tokens)
-            .map(|(f, (t, l))| crate::clones::FileTokens {
-                tokens: t,
-                line_starts: l,
-                package: f.package,
-                lines: f.lines,
-            })
-            .collect();
-        crate::clones::analyze(&inputs, copts)
-    });
+    let clones = opts.clones.as_ref().map(|copts| crate::clones::analyze(&files, copts));
     if opts.clones.is_some() {
         timer.lap("clones");
     }
     let plan = match (&clones, opts.plan && opts.graph) {
-        (Some(c), true) => {
-            let file_tokens: Vec<crate::plan::FileTokens> =
-                tokens.iter().map(|(t, l)| crate::plan::FileTokens { tokens: t, line_starts: l }).collect();
-            Some(crate::plan::plan(&crate::plan::PlanInput {
-                ws: &ws,
-                files: &files,
-                edges: &edges,
-                clones: c,
-                tokens: &file_tokens,
-                ignore_types: opts.clones.as_ref().is_some_and(|c| c.ignore_types),
-                scope: opts.scope.as_deref(),
-                concern_rules: &opts.concern_rules,
-                settings: opts.plan_settings.clone(),
-            }))
-        }
+        (Some(c), true) => Some(crate::plan::plan(&crate::plan::PlanInput {
+            ws: &ws,
+            files: &files,
+            edges: &edges,
+            clones: c,
+            ignore_types: opts.clones.as_ref().is_some_and(|c| c.ignore_types),
+            scope: opts.scope.as_deref(),
+            concern_rules: &opts.concern_rules,
+            settings: opts.plan_settings.clone(),
+        })),
         _ => None,
     };
-    drop(tokens);
+    files.drop_tokens();
     if plan.is_some() {
         timer.lap("plan");
     }

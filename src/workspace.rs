@@ -8,6 +8,7 @@
 //! See `docs/packages.md` for the rules and for how packages are classified as app or library.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::PackageId;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 use serde_json::Value;
@@ -533,17 +534,12 @@ fn read_lerna(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Opti
 
 impl Workspace {
     /// The deepest package whose folder holds `path` (always at least the root).
-    pub fn owner(&self, path: &str) -> usize {
-        let mut dir = dir_of(path);
-        loop {
-            if let Some(&i) = self.by_dir.get(dir) {
-                return i;
-            }
-            if dir.is_empty() {
-                return 0;
-            }
-            dir = dir_of(dir);
-        }
+    pub fn owner(&self, path: &str) -> PackageId {
+        crate::model::owner(path, |dir| self.by_dir.get(dir).map(|&i| PackageId::from(i)))
+    }
+
+    pub fn package(&self, id: PackageId) -> &Package {
+        &self.packages[id.index()]
     }
 
     /// The workspace package with this name.
@@ -582,10 +578,10 @@ mod tests {
                 .collect(),
             by_name: BTreeMap::new(),
         };
-        assert_eq!(ws.owner("apps/web/src/a.ts"), 1);
-        assert_eq!(ws.owner("apps/web/sub/a.ts"), 2);
-        assert_eq!(ws.owner("apps/webby/a.ts"), 0);
-        assert_eq!(ws.owner("a.ts"), 0);
+        assert_eq!(ws.owner("apps/web/src/a.ts"), PackageId(1));
+        assert_eq!(ws.owner("apps/web/sub/a.ts"), PackageId(2));
+        assert_eq!(ws.owner("apps/webby/a.ts"), PackageId::ROOT);
+        assert_eq!(ws.owner("a.ts"), PackageId::ROOT);
     }
 
     #[test]

@@ -26,10 +26,7 @@ pub struct Changes {
 
 impl Changes {
     /// The changed lines, with every scanned file git does not track as wholly new.
-    pub fn with_untracked<'a>(
-        mut self,
-        scanned: impl Iterator<Item = &'a str>,
-    ) -> BTreeMap<String, LineSet> {
+    pub fn with_untracked<'a>(mut self, scanned: impl Iterator<Item = &'a str>) -> BTreeMap<String, LineSet> {
         for path in scanned {
             if !self.tracked.contains(path) {
                 self.lines.entry(path.to_string()).or_default().push(LineRange::new(1, u32::MAX));

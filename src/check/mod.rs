@@ -339,7 +339,7 @@ pub fn evaluate(
             });
         }
         // Custom rules over resolved edges: `from` and `to` match file paths or package names.
-        let package_of = |path: &str| report.packages[report.owner_of(path)].name.clone();
+        let package_of = |path: &str| report.packages[report.owner_of(path).index()].name.clone();
         for e in &g.edges {
             if !touches(changed, &e.from, e.line, e.line) {
                 continue;

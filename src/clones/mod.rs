@@ -4,6 +4,7 @@
 pub mod detect;
 
 use crate::model::lines::{LineRange, LineSet};
+use crate::model::{FileId, FileTable, PackageId};
 use crate::tokens::Tok;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -45,14 +46,6 @@ impl Default for CloneOptions {
     }
 }
 
-/// What the clones stage needs of one scanned file.
-pub struct FileTokens<'a> {
-    pub tokens: &'a [Tok],
-    pub line_starts: &'a [u32],
-    pub package: usize,
-    pub lines: u32,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CloneKind {
@@ -72,7 +65,7 @@ pub enum Scope {
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Fragment {
-    pub file: u32,
+    pub file: FileId,
     /// Index of its first token in the file's kept stream (see [`kept_stream`]).
     pub tok: u32,
     pub start_line: u32,
@@ -105,8 +98,8 @@ pub struct CloneClass {
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Overlap {
-    pub a: usize,
-    pub b: usize,
+    pub a: PackageId,
+    pub b: PackageId,
     /// Lines of `a` that also stand in `b`.
     pub lines_a: u64,
     /// Lines of `b` that also stand in `a`.
@@ -166,7 +159,7 @@ fn line_col(starts: &[u32], offset: u32) -> (u32, u32) {
     (line as u32, offset - starts[line - 1] + 1)
 }
 
-fn fragment(file: u32, tok: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
+fn fragment(file: FileId, tok: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
     let (start_line, start_col) = line_col(starts, toks[0].offset());
     let last = toks[toks.len() - 1];
     let (end_line, end_col) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
@@ -175,7 +168,7 @@ fn fragment(file: u32, tok: u32, toks: &[Tok], starts: &[u32]) -> Fragment {
 
 /// The tokens of a fragment in its file's kept stream.
 fn fragment_tokens<'a>(streams: &'a [Cow<[Tok]>], f: &Fragment, len: u32) -> &'a [Tok] {
-    &streams[f.file as usize][f.tok as usize..(f.tok + len) as usize]
+    &streams[f.file.index()][f.tok as usize..(f.tok + len) as usize]
 }
 
 /// Share of positions whose exact identity is the same in every fragment.
@@ -198,14 +191,14 @@ fn similarity(streams: &[Cow<[Tok]>], fragments: &[Fragment], len: u32) -> f64 {
 /// same positions of another fragment (the first one; the second one for the first).
 fn exact_ranges(
     streams: &[Cow<[Tok]>],
-    files: &[FileTokens],
+    files: &FileTable,
     class: &CloneClass,
     min: usize,
     out: &mut [Vec<LineRange>],
 ) {
     if class.kind == CloneKind::Exact {
         for f in &class.fragments {
-            out[f.file as usize].push(LineRange::new(f.start_line, f.end_line));
+            out[f.file.index()].push(LineRange::new(f.start_line, f.end_line));
         }
         return;
     }
@@ -213,7 +206,7 @@ fn exact_ranges(
         let other = &class.fragments[usize::from(i == 0)];
         let a = fragment_tokens(streams, f, class.tokens);
         let b = fragment_tokens(streams, other, class.tokens);
-        let starts = files[f.file as usize].line_starts;
+        let starts = files.line_starts(f.file);
         let mut run = 0usize;
         for p in 0..=a.len() {
             if p < a.len() && a[p].exact == b[p].exact {
@@ -225,7 +218,7 @@ fn exact_ranges(
                 let last = a[p - 1];
                 let (s, _) = line_col(starts, first.offset());
                 let (e, _) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
-                out[f.file as usize].push(LineRange::new(s, e));
+                out[f.file.index()].push(LineRange::new(s, e));
             }
             run = 0;
         }
@@ -242,14 +235,17 @@ fn fingerprint(toks: &[Tok], renamed: bool, _scope: Scope) -> u64 {
     h.finish()
 }
 
-/// Finds the clone classes of `files` (indexed by FileId).
-pub fn analyze(files: &[FileTokens], opts: &CloneOptions) -> CloneOutput {
+/// Finds the clone classes of `files` (which must hold their tokens).
+pub fn analyze(files: &FileTable, opts: &CloneOptions) -> CloneOutput {
     analyze_with(files, opts, detect::splitmix)
 }
 
 /// [`analyze`] with the window hash's mixing function given (tests force collisions with it).
-pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u64) -> CloneOutput {
-    let streams: Vec<Cow<[Tok]>> = files.par_iter().map(|f| stream(f.tokens, opts.ignore_types)).collect();
+pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: fn(u64) -> u64) -> CloneOutput {
+    let streams: Vec<Cow<[Tok]>> = (0..files.len())
+        .into_par_iter()
+        .map(|i| stream(files.tokens(FileId::from(i)), opts.ignore_types))
+        .collect();
 
     // Whole-file duplicates first: they are reported as one class of scope `file`.
     let mut classes = whole_files(&streams, files, opts);
@@ -263,10 +259,10 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
                 r.at.iter()
                     .map(|&(f, p)| {
                         fragment(
-                            f,
+                            FileId(f),
                             p,
                             &streams[f as usize][p as usize..(p + r.len) as usize],
-                            files[f as usize].line_starts,
+                            files.line_starts(FileId(f)),
                         )
                     })
                     .collect();
@@ -297,7 +293,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     let mut index: Vec<Vec<(u32, u32, usize)>> = vec![Vec::new(); files.len()];
     let add = |index: &mut Vec<Vec<(u32, u32, usize)>>, c: &CloneClass, id: usize| {
         for fr in &c.fragments {
-            index[fr.file as usize].push((fr.start_line, fr.end_line, id));
+            index[fr.file.index()].push((fr.start_line, fr.end_line, id));
         }
     };
     for (id, c) in classes.iter().enumerate() {
@@ -320,7 +316,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
                 slot.map(|i| used[i] = true).is_some()
             })
         };
-        let redundant = index[first.file as usize]
+        let redundant = index[first.file.index()]
             .iter()
             .filter(|&&(s, e, _)| s <= first.start_line && first.end_line <= e)
             .any(|&(_, _, id)| holds_all(&classes[id]));
@@ -331,7 +327,7 @@ pub fn analyze_with(files: &[FileTokens], opts: &CloneOptions, mix: fn(u64) -> u
     }
     if opts.cross_package {
         classes.retain(|c| {
-            let pkgs: BTreeSet<usize> = c.fragments.iter().map(|f| files[f.file as usize].package).collect();
+            let pkgs: BTreeSet<PackageId> = c.fragments.iter().map(|f| files[f.file].package).collect();
             pkgs.len() > 1
         });
     }
@@ -395,7 +391,7 @@ fn trim_and_merge(
 }
 
 /// Files whose whole kept token streams are identical (and long enough to count).
-fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions) -> Vec<CloneClass> {
+fn whole_files(streams: &[Cow<[Tok]>], files: &FileTable, opts: &CloneOptions) -> Vec<CloneClass> {
     let same = |a: &[Tok], b: &[Tok]| {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key(opts.renamed) == y.key(opts.renamed))
     };
@@ -416,8 +412,10 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &[FileTokens], opts: &CloneOptions
             }
         }
         for set in sets.into_iter().filter(|s| s.len() > 1) {
-            let fragments: Vec<Fragment> =
-                set.iter().map(|&i| fragment(i as u32, 0, &streams[i], files[i].line_starts)).collect();
+            let fragments: Vec<Fragment> = set
+                .iter()
+                .map(|&i| fragment(FileId::from(i), 0, &streams[i], files.line_starts(FileId::from(i))))
+                .collect();
             let first = &streams[set[0]];
             let exact =
                 set.iter().all(|&i| streams[i].iter().zip(first.iter()).all(|(a, b)| a.exact == b.exact));
@@ -443,7 +441,7 @@ fn duplicated_lines(n: usize, classes: &[CloneClass]) -> Vec<u32> {
     let mut ranges: Vec<Vec<LineRange>> = vec![Vec::new(); n];
     for c in classes {
         for f in &c.fragments {
-            ranges[f.file as usize].push(LineRange::new(f.start_line, f.end_line));
+            ranges[f.file.index()].push(LineRange::new(f.start_line, f.end_line));
         }
     }
     ranges.into_iter().map(|r| LineSet::from_iter(r).lines()).collect()
@@ -488,14 +486,14 @@ fn lines_in(shared: &[Shared], classes: impl Iterator<Item = u32>, package: usiz
 /// Memory stays proportional to the input and the output: for each package, its partners are
 /// grouped by the set of classes they share with it (one function shared by every package is
 /// one group), the lines are computed once per group, and only the top partners are kept.
-fn overlaps(files: &[FileTokens], classes: &[CloneClass]) -> (Vec<Overlap>, u64) {
+fn overlaps(files: &FileTable, classes: &[CloneClass]) -> (Vec<Overlap>, u64) {
     let shared: Vec<Shared> = classes
         .iter()
         .filter_map(|c| {
             let mut ranges: Vec<(usize, u32, u32, u32)> = c
                 .fragments
                 .iter()
-                .map(|f| (files[f.file as usize].package, f.file, f.start_line, f.end_line))
+                .map(|f| (files[f.file].package.index(), f.file.0, f.start_line, f.end_line))
                 .collect();
             ranges.sort_unstable();
             let mut packages: Vec<usize> = ranges.iter().map(|r| r.0).collect();
@@ -503,7 +501,7 @@ fn overlaps(files: &[FileTokens], classes: &[CloneClass]) -> (Vec<Overlap>, u64)
             (packages.len() > 1).then_some(Shared { ranges, packages })
         })
         .collect();
-    let n = files.iter().map(|f| f.package + 1).max().unwrap_or(0);
+    let n = files.iter().map(|f| f.package.index() + 1).max().unwrap_or(0);
     let mut by_package: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, c) in shared.iter().enumerate() {
         for &p in &c.packages {
@@ -584,6 +582,7 @@ fn partners(
         .map(|(l, b, s)| {
             // The partner's lines in the same classes: the pair's other direction.
             let back = lines_in(shared, classes_of(s), b);
+            let (a, b) = (PackageId::from(a), PackageId::from(b));
             if a < b {
                 Overlap { a, b, lines_a: l, lines_b: back }
             } else {

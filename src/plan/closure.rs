@@ -16,6 +16,7 @@ use super::code;
 use super::items::{edges_of, Draft};
 use super::units::Units;
 use super::{package_path, Blocker, BlockerKind, Dependency, DependencyKind, PlanInput, Severity};
+use crate::model::FileId;
 use crate::resolve::Resolution;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,7 +55,12 @@ pub fn resolve(input: &PlanInput, units: &Units, drafts: &mut [Draft]) -> Vec<Re
         for (m, importers) in &fd.modules {
             if let Some(h) = units.content[m.kept] {
                 let w = weights[d];
-                claims.entry(h).or_default().push((d, *importers, w, input.files[m.kept].path.clone()));
+                claims.entry(h).or_default().push((
+                    d,
+                    *importers,
+                    w,
+                    input.files[FileId::from(m.kept)].path.clone(),
+                ));
             }
         }
     }
@@ -109,7 +115,7 @@ fn follow(
     owner: &BTreeMap<usize, usize>,
     drafts: &[Draft],
 ) -> Found {
-    let (ws, files, edges) = (input.ws, input.files, input.edges);
+    let (ws, files, edges) = (input.ws, input.files.as_slice(), input.edges);
     let packages: BTreeSet<usize> =
         d.groups.iter().flat_map(|g| g.members.iter().map(|&m| units.package(m))).collect();
     // Each kept file with the corresponding file of every other package.
@@ -131,7 +137,7 @@ fn follow(
         i += 1;
         let path = &files[f].path;
         // Code already in the target library stays where it is, with its imports.
-        if target == Some(files[f].package) {
+        if target == Some(files[f].package.index()) {
             continue;
         }
         for e in edges_of(edges, f) {
@@ -169,8 +175,8 @@ fn follow(
                     }
                 }
                 Resolution::Internal => {
-                    let Some(t) = e.to_file.map(|t| t as usize) else { continue };
-                    if d.files.contains(&t) || target == Some(files[t].package) {
+                    let Some(t) = e.to_file.map(|t| t.index()) else { continue };
+                    if d.files.contains(&t) || target == Some(files[t].package.index()) {
                         continue;
                     }
                     if let Some(&o) = owner.get(&t) {
@@ -183,7 +189,7 @@ fn follow(
                         let to = edges_of(edges, g)
                             .iter()
                             .find(|x| x.specifier == e.specifier && x.resolution == Resolution::Internal)
-                            .and_then(|x| x.to_file.map(|t| t as usize));
+                            .and_then(|x| x.to_file.map(|t| t.index()));
                         theirs.insert(q, to);
                     }
                     // Identical where the other copies import it, and imported by at least one: a

@@ -11,6 +11,7 @@ use super::code::{is_framework_config, is_route_file};
 use super::groups::Sets;
 use super::units::{code_key, Units};
 use super::{package_path, ConfigPreset, Fork, PlanInput};
+use crate::model::FileId;
 use crate::workspace::PackageKind;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,10 +138,10 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
     let ws = input.ws;
     let mut apps: BTreeMap<usize, AppFiles> = BTreeMap::new();
     for (f, file) in input.files.iter().enumerate() {
-        if ws.packages[file.package].kind != PackageKind::App {
+        if ws.package(file.package).kind != PackageKind::App {
             continue;
         }
-        let a = apps.entry(file.package).or_insert_with(|| AppFiles {
+        let a = apps.entry(file.package.index()).or_insert_with(|| AppFiles {
             files: Vec::new(),
             lines: 0,
             by_path: BTreeMap::new(),
@@ -148,7 +149,7 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
         });
         a.files.push(f);
         a.lines += u64::from(file.lines);
-        a.by_path.insert(relative(&file.path, &ws.packages[file.package].dir), f);
+        a.by_path.insert(relative(&file.path, &ws.package(file.package).dir), f);
         if let Some(h) = units.content[f] {
             a.contents.insert(h);
         }
@@ -162,7 +163,7 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
         |a: &AppFiles, b: &AppFiles, dir: &str, near_too: bool| -> (usize, usize, u64, (usize, usize), u64) {
             let (mut identical, mut near, mut lines, mut routes, mut same) = (0, 0, 0u64, (0, 0), 0u64);
             for &f in &a.files {
-                let file = &input.files[f];
+                let file = &input.files[FileId::from(f)];
                 let route = is_route_file(&file.path);
                 routes.0 += usize::from(route);
                 let copied = if units.content[f].is_some_and(|h| b.contents.contains(&h)) {
@@ -170,8 +171,11 @@ pub fn find(input: &PlanInput, units: &Units) -> Forks {
                     same += u64::from(file.lines);
                     true
                 } else if let Some(&g) = b.by_path.get(relative(&file.path, dir)).filter(|_| near_too) {
-                    let n = near_similarity(input.tokens[f].tokens, input.tokens[g].tokens, threshold)
-                        >= threshold;
+                    let n = near_similarity(
+                        input.files.tokens(FileId::from(f)),
+                        input.files.tokens(FileId::from(g)),
+                        threshold,
+                    ) >= threshold;
                     near += usize::from(n);
                     n
                 } else {
@@ -258,12 +262,12 @@ pub fn config_presets(input: &PlanInput, units: &Units) -> Vec<ConfigPreset> {
         .into_iter()
         .filter_map(|((name, _), fs)| {
             let packages: BTreeSet<String> =
-                fs.iter().map(|&f| package_path(input.ws, input.files[f].package)).collect();
+                fs.iter().map(|&f| package_path(input.ws, input.files[FileId::from(f)].package)).collect();
             (packages.len() > 1).then(|| ConfigPreset {
                 file_name: name.to_string(),
                 packages: packages.into_iter().collect(),
-                files: fs.iter().map(|&f| input.files[f].path.clone()).collect(),
-                lines: input.files[fs[0]].lines,
+                files: fs.iter().map(|&f| input.files[FileId::from(f)].path.clone()).collect(),
+                lines: input.files[FileId::from(fs[0])].lines,
             })
         })
         .collect();

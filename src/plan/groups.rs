@@ -110,14 +110,14 @@ impl Similarity<'_> {
 }
 
 pub fn find(input: &PlanInput, units: &Units, forks: &Forks) -> Groups {
-    let files = input.files;
+    let files = input.files.as_slice();
     let threshold = input.settings.similarity;
     let classes: Vec<&CloneClass> = input
         .clones
         .classes
         .iter()
         .filter(|c| {
-            c.fragments.iter().map(|f| files[f.file as usize].package).collect::<BTreeSet<_>>().len() > 1
+            c.fragments.iter().map(|f| files[f.file.index()].package).collect::<BTreeSet<_>>().len() > 1
         })
         .collect();
 
@@ -128,7 +128,7 @@ pub fn find(input: &PlanInput, units: &Units, forks: &Forks) -> Groups {
     for (c, class) in classes.iter().enumerate() {
         let mut per_fragment = Vec::with_capacity(class.fragments.len());
         for (i, fr) in class.fragments.iter().enumerate() {
-            let f = fr.file as usize;
+            let f = fr.file.index();
             let mut t = Vec::new();
             for id in units.of_file(f).filter(|&id| units.shareable(id)) {
                 let u = units.unit(id);

@@ -98,7 +98,7 @@ struct Cluster {
 }
 
 pub fn build<'g>(input: &PlanInput, units: &Units, groups: &'g [Group], scope: &str) -> Vec<Draft<'g>> {
-    let (ws, files, edges) = (input.ws, input.files, input.edges);
+    let (ws, files, edges) = (input.ws, input.files.as_slice(), input.edges);
     // Groups that share a file are one cluster.
     let mut sets = Sets::new(groups.len());
     let mut file_group: BTreeMap<usize, u32> = BTreeMap::new();
@@ -170,7 +170,7 @@ pub fn build<'g>(input: &PlanInput, units: &Units, groups: &'g [Group], scope: &
             let kept_files: BTreeSet<usize> = kept.iter().map(|&k| units.file(k)).collect();
             let folders = kept_files
                 .iter()
-                .map(|&f| folder(&files[f].path, &ws.packages[files[f].package].dir))
+                .map(|&f| folder(&files[f].path, &ws.package(files[f].package).dir))
                 .collect();
             let target = match library {
                 Some(p) => {
@@ -238,7 +238,7 @@ fn target_for(ws: &Workspace, concern: Concern, scope: &str) -> Target {
 
 /// The edges of one importing file (edges are sorted by importing file).
 pub fn edges_of(edges: &[crate::resolve::Edge], f: usize) -> &[crate::resolve::Edge] {
-    let lo = edges.partition_point(|e| (e.from as usize) < f);
-    let hi = edges.partition_point(|e| (e.from as usize) <= f);
+    let lo = edges.partition_point(|e| e.from.index() < f);
+    let hi = edges.partition_point(|e| e.from.index() <= f);
     &edges[lo..hi]
 }

@@ -20,9 +20,8 @@ pub mod savings;
 pub mod units;
 
 use crate::clones::CloneOutput;
-use crate::model::SourceFile;
+use crate::model::{FileTable, PackageId};
 use crate::resolve::Edge;
-use crate::tokens::Tok;
 use crate::units::UnitKind;
 use crate::workspace::Workspace;
 use concern::Concern;
@@ -63,20 +62,13 @@ impl Default for PlanSettings {
     }
 }
 
-/// What the clones stage kept of one file: its normalized tokens and line starts.
-pub struct FileTokens<'a> {
-    pub tokens: &'a [Tok],
-    pub line_starts: &'a [u32],
-}
-
 pub struct PlanInput<'a> {
     pub ws: &'a Workspace,
-    pub files: &'a [SourceFile],
+    /// With their tokens.
+    pub files: &'a FileTable,
     /// Sorted by importing file.
     pub edges: &'a [Edge],
     pub clones: &'a CloneOutput,
-    /// Per file, indexed like `files`.
-    pub tokens: &'a [FileTokens<'a>],
     /// Whether the clones stage left type declarations out (fragment positions then index the
     /// stream without them).
     pub ignore_types: bool,
@@ -294,8 +286,8 @@ pub struct Plan {
 }
 
 /// The path that identifies a package (`.` for the root).
-pub fn package_path(ws: &Workspace, p: usize) -> String {
-    let dir = &ws.packages[p].dir;
+pub fn package_path(ws: &Workspace, p: impl Into<PackageId>) -> String {
+    let dir = &ws.package(p.into()).dir;
     if dir.is_empty() {
         ".".into()
     } else {
@@ -318,7 +310,7 @@ fn workspace_scope(ws: &Workspace) -> String {
 }
 
 pub fn plan(input: &PlanInput) -> Plan {
-    let mut lap = crate::pipeline::Timer::new();
+    let mut lap = crate::timings::Timer::new();
     let units = units::Units::new(input);
     lap.lap("plan/units");
     let forks = forks::find(input, &units);

@@ -14,6 +14,7 @@ use super::{
     code, package_path, AppSavings, Copy, PlanInput, PlanItem, PlanUnit, Savings, Severity, UnitId,
     NEW_PACKAGE_OVERHEAD,
 };
+use crate::model::FileId;
 use crate::resolve::Resolution;
 use crate::units::UnitKind;
 use crate::workspace::PackageKind;
@@ -29,13 +30,13 @@ struct Tally {
 pub fn describe(input: &PlanInput, units: &Units, drafts: &[Draft], resolved: &[Resolved]) -> Vec<PlanItem> {
     let mut package_lines = vec![0u64; input.ws.packages.len()];
     for f in input.files {
-        package_lines[f.package] += u64::from(f.lines);
+        package_lines[f.package.index()] += u64::from(f.lines);
     }
     // Importers of each file, once for all items (not a pass over every edge per item).
     let mut importers: Vec<Vec<usize>> = vec![Vec::new(); input.files.len()];
     for e in input.edges.iter().filter(|e| e.resolution == Resolution::Internal) {
         if let Some(to) = e.to_file {
-            importers[to as usize].push(e.from as usize);
+            importers[to.index()].push(e.from.index());
         }
     }
     let ctx = Context { package_lines: &package_lines, importers: &importers };
@@ -53,7 +54,7 @@ fn copy_of(input: &PlanInput, units: &Units, m: UnitId, coverage: f64, similarit
     let u = units.unit(m);
     let p = units.package(m);
     Copy {
-        file: input.files[units.file(m)].path.clone(),
+        file: input.files[FileId::from(units.file(m))].path.clone(),
         package: package_path(input.ws, p),
         package_name: input.ws.packages[p].name.clone(),
         start_line: u.start_line,
@@ -66,11 +67,11 @@ fn copy_of(input: &PlanInput, units: &Units, m: UnitId, coverage: f64, similarit
 }
 
 fn module_copy(input: &PlanInput, f: usize, kept: bool) -> Copy {
-    let file = &input.files[f];
+    let file = &input.files[FileId::from(f)];
     Copy {
         file: file.path.clone(),
         package: package_path(input.ws, file.package),
-        package_name: input.ws.packages[file.package].name.clone(),
+        package_name: input.ws.package(file.package).name.clone(),
         start_line: 1,
         end_line: file.lines.max(1),
         lines: file.lines,
@@ -81,8 +82,8 @@ fn module_copy(input: &PlanInput, f: usize, kept: bool) -> Copy {
 }
 
 fn module_unit(input: &PlanInput, m: &Module) -> PlanUnit {
-    let file = &input.files[m.kept];
-    let dir = &input.ws.packages[file.package].dir;
+    let file = &input.files[FileId::from(m.kept)];
+    let dir = &input.ws.package(file.package).dir;
     let name = file.path.strip_prefix(dir.as_str()).map_or(file.path.as_str(), |r| r.trim_start_matches('/'));
     let mut copies: Vec<Copy> = std::iter::once(module_copy(input, m.kept, true))
         .chain(m.copies.iter().map(|&f| module_copy(input, f, false)))
@@ -92,7 +93,7 @@ fn module_unit(input: &PlanInput, m: &Module) -> PlanUnit {
 }
 
 fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, ctx: &Context) -> PlanItem {
-    let (ws, files) = (input.ws, input.files);
+    let (ws, files) = (input.ws, input.files.as_slice());
     let mut plan_units = Vec::new();
     // Per file: the item's units in it (to know whether the whole file goes).
     let mut in_file: BTreeMap<usize, BTreeSet<UnitId>> = BTreeMap::new();
@@ -126,7 +127,7 @@ fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, ctx: &Context
         copies.extend(m.copies.iter().map(|&f| (f, files[f].lines, false)));
     }
     for (f, lines, kept) in copies {
-        let p = files[f].package;
+        let p = files[f].package.index();
         if kept {
             moved_files.insert(files[f].path.clone());
             if Some(p) != target {
@@ -144,8 +145,8 @@ fn item(input: &PlanInput, units: &Units, d: &Draft, r: &Resolved, ctx: &Context
         let all = units.of_file(f).all(|u| ids.contains(&u));
         if all && !code::is_route_file(&files[f].path) {
             whole.insert(f);
-        } else if Some(files[f].package) != target {
-            tally.entry(files[f].package).or_default().imports += 1;
+        } else if Some(files[f].package.index()) != target {
+            tally.entry(files[f].package.index()).or_default().imports += 1;
         }
     }
     let item_files: BTreeSet<usize> = in_file.keys().copied().chain(whole.iter().copied()).collect();

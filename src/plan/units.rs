@@ -2,7 +2,7 @@
 //! the stream clone detection saw, and per file whether its code may be shared at all.
 
 use super::{code, PlanInput, UnitId};
-use crate::model::SourceFile;
+use crate::model::{FileId, SourceFile};
 use crate::tokens::{Tok, SYM_IDENT};
 use rustc_hash::FxHasher;
 use std::borrow::Cow;
@@ -41,20 +41,19 @@ pub fn code_key(t: Tok) -> u64 {
 
 impl<'a> Units<'a> {
     pub fn new(input: &PlanInput<'a>) -> Units<'a> {
-        let files = input.files;
-        let streams: Vec<Cow<'a, [Tok]>> =
-            input.tokens.iter().map(|t| crate::clones::kept_stream(t.tokens, input.ignore_types)).collect();
+        let files = input.files.as_slice();
+        let streams: Vec<Cow<'a, [Tok]>> = (0..input.files.len())
+            .map(|f| crate::clones::kept_stream(input.files.tokens(FileId::from(f)), input.ignore_types))
+            .collect();
         // Content: the exact tokens and the imports (a barrel of `export * from` has no tokens
         // of its own, only imports).
-        let content = input
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(f, t)| {
+        let content = (0..input.files.len())
+            .map(|f| {
+                let tokens = input.files.tokens(FileId::from(f));
                 let imports = super::items::edges_of(input.edges, f);
-                (!t.tokens.is_empty() || !imports.is_empty()).then(|| {
+                (!tokens.is_empty() || !imports.is_empty()).then(|| {
                     let mut h = FxHasher::default();
-                    for tok in t.tokens {
+                    for tok in tokens {
                         h.write_u64(tok.exact);
                     }
                     for e in imports {
@@ -72,7 +71,7 @@ impl<'a> Units<'a> {
         let (mut ids, mut first, mut toks) = (Vec::new(), Vec::with_capacity(files.len() + 1), Vec::new());
         for (f, file) in files.iter().enumerate() {
             first.push(ids.len() as u32);
-            let starts = input.tokens[f].line_starts;
+            let starts = input.files.line_starts(FileId::from(f));
             let stream = &streams[f];
             for (i, u) in file.units.iter().enumerate() {
                 ids.push((f as u32, i as u32));
@@ -105,7 +104,7 @@ impl<'a> Units<'a> {
     }
 
     pub fn package(&self, id: UnitId) -> usize {
-        self.files[self.file(id)].package
+        self.files[self.file(id)].package.index()
     }
 
     pub fn lines(&self, id: UnitId) -> u32 {

@@ -37,8 +37,8 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
             let mut lines = BTreeSet::new();
             for e in report.file_edges() {
                 let to = e.to.as_deref().unwrap_or_default();
-                clusters.entry(report.owner_of(&e.from)).or_default().insert(&e.from);
-                clusters.entry(report.owner_of(to)).or_default().insert(to);
+                clusters.entry(report.owner_of(&e.from).index()).or_default().insert(&e.from);
+                clusters.entry(report.owner_of(to).index()).or_default().insert(to);
                 let style = if e.type_only { " [style=dashed]" } else { "" };
                 lines.insert(format!("  {} -> {}{style};", quote(&e.from), quote(to)));
             }

@@ -53,8 +53,8 @@ pub fn render(report: &Report, level: Level, out: &mut dyn Write) -> io::Result<
             let mut edges = BTreeSet::new();
             for e in report.file_edges() {
                 let to = e.to.as_deref().unwrap_or_default();
-                clusters.entry(report.owner_of(&e.from)).or_default().insert(&e.from);
-                clusters.entry(report.owner_of(to)).or_default().insert(to);
+                clusters.entry(report.owner_of(&e.from).index()).or_default().insert(&e.from);
+                clusters.entry(report.owner_of(to).index()).or_default().insert(to);
                 edges.insert((e.from.as_str(), to, e.type_only));
             }
             for (pkg, files) in &clusters {

@@ -11,11 +11,12 @@ pub mod table;
 use crate::clones::{CloneKind, CloneOutput, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{Cycle, PackageEdge, Violation};
+use crate::model::{FileId, PackageId};
 use crate::pipeline::Scan;
 use crate::resolve::{Edge, Resolution};
 use crate::workspace::PackageKind;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// 2: packages are identified by path: plan `apps`, `per_app[].package`, unit copies'
 /// `package`, dependency `versions` keys and overlaps' `package_a`/`package_b` are package paths
@@ -50,6 +51,9 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config_presets: Option<Vec<crate::plan::ConfigPreset>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Package by folder (`` for the root), for [`Report::owner_of`].
+    #[serde(skip)]
+    package_at: BTreeMap<String, PackageId>,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,7 +195,7 @@ impl Report {
         let mut edges: Vec<EdgeReport> = scan
             .edges
             .iter()
-            .map(|e| EdgeReport { from: scan.files[e.from as usize].path.clone(), edge: e.clone() })
+            .map(|e| EdgeReport { from: scan.files[e.from].path.clone(), edge: e.clone() })
             .collect();
         edges.sort_by(|a, b| {
             (&a.from, a.line, a.column, &a.specifier).cmp(&(&b.from, b.line, b.column, &b.specifier))
@@ -215,17 +219,17 @@ impl Report {
             })
             .collect();
         for f in &scan.files {
-            let p = &mut per_pkg[f.package];
+            let p = &mut per_pkg[f.package.index()];
             p.files += 1;
             p.lines += u64::from(f.lines);
             p.code_lines += u64::from(f.code_lines);
         }
         let mut externals: Vec<BTreeSet<String>> = vec![BTreeSet::new(); per_pkg.len()];
         for e in &scan.edges {
-            let from = scan.files[e.from as usize].package;
+            let from = scan.files[e.from].package.index();
             // (edges is empty when the graph was not asked for)
             if let Some(to) = e.to_file {
-                let to = scan.files[to as usize].package;
+                let to = scan.files[to].package.index();
                 if to != from {
                     per_pkg[from].imports_out += 1;
                     per_pkg[to].imports_in += 1;
@@ -292,19 +296,19 @@ impl Report {
             in_app_duplicates: plan.map(|p| p.in_app_duplicates.clone()),
             config_presets: plan.map(|p| p.config_presets.clone()),
             diagnostics: scan.diagnostics.clone(),
+            package_at: ws
+                .packages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.dir.clone(), PackageId::from(i)))
+                .collect(),
         }
     }
 
-    /// The package (index into `packages`) owning a file: the deepest folder that holds it.
-    pub fn owner_of(&self, path: &str) -> usize {
-        self.packages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.path == "." || path.strip_prefix(p.path.as_str()).is_some_and(|r| r.starts_with('/'))
-            })
-            .max_by_key(|(_, p)| if p.path == "." { 0 } else { p.path.len() })
-            .map_or(0, |(i, _)| i)
+    /// The package (index into `packages`) owning a file, as the workspace says
+    /// ([`crate::model::owner`]).
+    pub fn owner_of(&self, path: &str) -> PackageId {
+        crate::model::owner(path, |dir| self.package_at.get(dir).copied())
     }
 
     /// Runtime-or-type edges between scanned files, the ones drawn at file level.
@@ -321,8 +325,8 @@ fn clone_views(
     c: &CloneOutput,
     per_pkg: &mut [PackageReport],
 ) -> (Vec<CloneReport>, Vec<OverlapReport>, u64) {
-    let pkg_name = |file: u32| scan.workspace.packages[scan.files[file as usize].package].name.clone();
-    let pkg_path = |file: u32| crate::plan::package_path(&scan.workspace, scan.files[file as usize].package);
+    let pkg_name = |file: FileId| scan.workspace.package(scan.files[file].package).name.clone();
+    let pkg_path = |file: FileId| crate::plan::package_path(&scan.workspace, scan.files[file].package);
     let clones = c
         .classes
         .iter()
@@ -339,7 +343,7 @@ fn clone_views(
                 .fragments
                 .iter()
                 .map(|f| FragmentReport {
-                    file: scan.files[f.file as usize].path.clone(),
+                    file: scan.files[f.file].path.clone(),
                     package: pkg_name(f.file),
                     package_path: pkg_path(f.file),
                     start_line: f.start_line,
@@ -356,15 +360,15 @@ fn clone_views(
         .map(|o| OverlapReport {
             package_a: crate::plan::package_path(&scan.workspace, o.a),
             package_b: crate::plan::package_path(&scan.workspace, o.b),
-            name_a: scan.workspace.packages[o.a].name.clone(),
-            name_b: scan.workspace.packages[o.b].name.clone(),
+            name_a: scan.workspace.package(o.a).name.clone(),
+            name_b: scan.workspace.package(o.b).name.clone(),
             lines_a: o.lines_a,
             lines_b: o.lines_b,
         })
         .collect();
     let mut dup = vec![0u64; per_pkg.len()];
     for (f, &d) in scan.files.iter().zip(&c.file_duplicated) {
-        dup[f.package] += u64::from(d);
+        dup[f.package.index()] += u64::from(d);
     }
     for (p, d) in per_pkg.iter_mut().zip(&dup) {
         p.duplicated_lines = Some(*d);

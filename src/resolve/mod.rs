@@ -9,6 +9,7 @@
 //! `src/index.*` or `index.*`.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{FileId, FileTable};
 use crate::parse::{Import, ImportKind};
 use crate::walk::relative;
 use crate::workspace::Workspace;
@@ -46,10 +47,10 @@ pub enum Resolution {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edge {
     #[serde(skip)]
-    pub from: u32,
+    pub from: FileId,
     /// The scanned file it resolves to, when there is one.
     #[serde(skip)]
-    pub to_file: Option<u32>,
+    pub to_file: Option<FileId>,
     /// Resolved path relative to the root, with `/`.
     pub to: Option<String>,
     pub specifier: String,
@@ -131,11 +132,12 @@ pub struct ResolveOutput {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Resolves every import of every file. `files[i]` is (path, imports) of FileId i.
+/// Resolves every import of every file (`imports` indexed like `files`).
 pub fn resolve_all(
     root: &Path,
     ws: &Workspace,
-    files: &[(&str, &[Import])],
+    files: &FileTable,
+    imports: &[Vec<Import>],
     configs: &BTreeSet<String>,
 ) -> ResolveOutput {
     let links = ws
@@ -160,7 +162,7 @@ pub fn resolve_all(
         })
         .collect();
     let resolvers = Resolvers { auto, plain, jsconfigs };
-    let index: HashMap<&str, u32> = files.iter().enumerate().map(|(i, (p, _))| (*p, i as u32)).collect();
+    let index: HashMap<&str, FileId> = files.enumerate().map(|(id, f)| (f.path.as_str(), id)).collect();
     let ctx = Ctx {
         root,
         configs,
@@ -170,14 +172,20 @@ pub fn resolve_all(
         shadowing: Mutex::new(BTreeMap::new()),
     };
     let edges: Vec<Vec<Edge>> = files
+        .as_slice()
         .par_iter()
+        .zip(imports)
         .enumerate()
-        .map(|(id, (path, imports))| {
+        .map(|(id, (file, imports))| {
+            let path = file.path.as_str();
             let resolver = match nearest_config(configs, path) {
                 Some(c) if c.ends_with("jsconfig.json") => &resolvers.jsconfigs[c],
                 _ => &resolvers.auto,
             };
-            imports.iter().map(|imp| ctx.resolve(resolver, &resolvers.plain, id as u32, path, imp)).collect()
+            imports
+                .iter()
+                .map(|imp| ctx.resolve(resolver, &resolvers.plain, FileId::from(id), path, imp))
+                .collect()
         })
         .collect();
     let mut diagnostics: Vec<Diagnostic> =
@@ -201,7 +209,7 @@ struct Ctx<'a> {
     root: &'a Path,
     configs: &'a BTreeSet<String>,
     ws: &'a Workspace,
-    index: HashMap<&'a str, u32>,
+    index: HashMap<&'a str, FileId>,
     /// A broken tsconfig is reported once, by path.
     bad_configs: Mutex<BTreeMap<String, Diagnostic>>,
     /// `paths` aliases that shadow a workspace package, by (tsconfig, key).
@@ -290,7 +298,7 @@ impl Ctx<'_> {
         nearest_config(self.configs, path)
     }
 
-    fn resolve(&self, resolver: &Resolver, plain: &Resolver, from: u32, path: &str, imp: &Import) -> Edge {
+    fn resolve(&self, resolver: &Resolver, plain: &Resolver, from: FileId, path: &str, imp: &Import) -> Edge {
         let outcome = if imp.literal {
             self.outcome(resolver, plain, path, &imp.specifier)
         } else {
@@ -327,7 +335,7 @@ impl Ctx<'_> {
                 } else if owner == self.ws.owner(path) {
                     Resolution::Internal
                 } else {
-                    edge.package = Some(self.ws.packages[owner].name.clone());
+                    edge.package = Some(self.ws.package(owner).name.clone());
                     Resolution::Workspace
                 };
                 edge.to = Some(rel);
