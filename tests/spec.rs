@@ -281,7 +281,7 @@ fn canonical(v: &Value, s: &Section, what: &str) -> Value {
         if s.sets.contains(f) {
             match &mut x {
                 Value::Array(a) => sort_set(a),
-                Value::Object(o) => o.values_mut().filter_map(Value::as_array_mut).for_each(sort_set),
+                Value::Object(o) => o.values_mut().filter_map(Value::as_array_mut).for_each(|a| sort_set(a)),
                 _ => {}
             }
         }
@@ -290,7 +290,7 @@ fn canonical(v: &Value, s: &Section, what: &str) -> Value {
     Value::Object(out)
 }
 
-fn sort_set(a: &mut Vec<Value>) {
+fn sort_set(a: &mut [Value]) {
     a.sort_by_key(|x| x.to_string());
 }
 
@@ -410,11 +410,12 @@ fn every_fixture_meets_its_expect_file() {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| loop {
-                let Some(root) = fixtures.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                let name = root.strip_prefix(&testdata).unwrap().to_string_lossy().into_owned();
-                if std::panic::catch_unwind(|| check_fixture(root, &name)).is_err() {
-                    failed.lock().unwrap().push(name);
+            scope.spawn(|| {
+                while let Some(root) = fixtures.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let name = root.strip_prefix(&testdata).unwrap().to_string_lossy().into_owned();
+                    if std::panic::catch_unwind(|| check_fixture(root, &name)).is_err() {
+                        failed.lock().unwrap().push(name);
+                    }
                 }
             });
         }
