@@ -2,44 +2,15 @@
 
 mod common;
 
-use common::{fixture, monodup, write};
-use std::path::{Path, PathBuf};
+use common::{git, monodup, write, TempRepo};
+use std::path::Path;
 use std::process::Command;
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
-}
-
-/// A git repository holding the clones fixture, committed, with a baseline of it.
-fn repo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("repo");
-    std::fs::create_dir_all(&root).unwrap();
-    copy_dir(&fixture("clones"), &root);
-    git(&root, &["init", "-q", "-b", "main"]);
-    git(&root, &["add", "-A"]);
-    git(&root, &["commit", "-q", "-m", "base"]);
-    (dir, root)
+/// A git repository holding the clones fixture, committed.
+fn clones_repo() -> TempRepo {
+    let repo = TempRepo::from_fixture("clones");
+    repo.init_git();
+    repo
 }
 
 fn check(root: &Path, extra: &[&str]) -> common::Run {
@@ -48,22 +19,18 @@ fn check(root: &Path, extra: &[&str]) -> common::Run {
     monodup(&args)
 }
 
-fn commit(root: &Path, msg: &str) {
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", msg]);
-}
-
 const REPORT: &str = "apps/a/src/report.ts";
 
 #[test]
 fn baseline_passes_and_is_byte_identical_when_regenerated() {
-    let (_d, root) = repo();
-    assert_eq!(check(&root, &["--update-baseline"]).code, 0);
+    let repo = clones_repo();
+    let root = repo.path();
+    assert_eq!(check(root, &["--update-baseline"]).code, 0);
     let first = std::fs::read(root.join(".monodup-baseline.json")).unwrap();
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.stdout.contains("monodup check passed"));
-    assert_eq!(check(&root, &["--update-baseline"]).code, 0);
+    assert_eq!(check(root, &["--update-baseline"]).code, 0);
     assert_eq!(std::fs::read(root.join(".monodup-baseline.json")).unwrap(), first);
     let text = String::from_utf8(first).unwrap();
     assert!(!text.contains("202"), "no timestamps: {text}");
@@ -71,33 +38,33 @@ fn baseline_passes_and_is_byte_identical_when_regenerated() {
 
 #[test]
 fn a_copied_function_fails_in_every_format() {
-    let (_d, root) = repo();
-    check(&root, &["--update-baseline"]);
-    commit(&root, "baseline");
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
+    repo.commit("baseline");
     // Copy the report builder into app c.
     let src = std::fs::read_to_string(root.join(REPORT)).unwrap();
-    write(&root, "apps/c/src/report.ts", &src);
-    commit(&root, "copy");
+    write(root, "apps/c/src/report.ts", &src);
+    repo.commit("copy");
 
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("error apps/c/src/report.ts:1-"), "{}", run.stdout);
     assert!(run.stdout.contains("[new-clone]"));
 
-    let json: serde_json::Value = serde_json::from_str(&check(&root, &["--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&check(root, &["--format", "json"]).stdout).unwrap();
     let files: Vec<&str> =
         json["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
     assert!(!files.is_empty() && files.iter().all(|f| *f == "apps/c/src/report.ts"), "{files:?}");
     assert_eq!(json["passed"], false);
 
-    let gh = check(&root, &["--format", "github"]).stdout;
+    let gh = check(root, &["--format", "github"]).stdout;
     assert!(gh.starts_with("::error file=apps/c/src/report.ts,line=1,endLine="), "{gh}");
 
-    let md = check(&root, &["--format", "markdown"]).stdout;
+    let md = check(root, &["--format", "markdown"]).stdout;
     assert!(md.contains("❌ **monodup check failed**") && md.contains("`apps/c/src/report.ts:1-"), "{md}");
 
-    let sarif: serde_json::Value =
-        serde_json::from_str(&check(&root, &["--format", "sarif"]).stdout).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&check(root, &["--format", "sarif"]).stdout).unwrap();
     assert_eq!(
         sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "apps/c/src/report.ts"
@@ -110,12 +77,13 @@ fn a_copied_function_fails_in_every_format() {
 /// then accepts as a `uri-reference`; the JSON verdict keeps the path as it is.
 #[test]
 fn sarif_uris_are_percent_encoded() {
-    let (_d, root) = repo();
-    check(&root, &["--update-baseline"]);
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
     let src = std::fs::read_to_string(root.join(REPORT)).unwrap();
     let weird = "apps/c/src/web app/x #1?[v]%:é.ts";
-    write(&root, weird, &src);
-    let run = check(&root, &["--format", "sarif"]);
+    write(root, weird, &src);
+    let run = check(root, &["--format", "sarif"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let uris: Vec<&str> = sarif["runs"][0]["results"]
@@ -126,29 +94,31 @@ fn sarif_uris_are_percent_encoded() {
         .collect();
     assert!(uris.contains(&"apps/c/src/web%20app/x%20%231%3F%5Bv%5D%25%3A%C3%A9.ts"), "{uris:?}");
     assert_valid_sarif(&sarif);
-    let json: serde_json::Value = serde_json::from_str(&check(&root, &["--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&check(root, &["--format", "json"]).stdout).unwrap();
     assert!(json["findings"].as_array().unwrap().iter().any(|f| f["file"] == weird), "{json}");
 }
 
 #[test]
 fn moving_duplicated_code_passes() {
-    let (_d, root) = repo();
-    check(&root, &["--update-baseline"]);
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
     // Move the logger down its file and rename one copy's file.
     let logger = std::fs::read_to_string(root.join("apps/a/src/logger.ts")).unwrap();
-    write(&root, "apps/a/src/logger.ts", &format!("// moved\n\nexport const level = 'info';\n\n{logger}"));
+    write(root, "apps/a/src/logger.ts", &format!("// moved\n\nexport const level = 'info';\n\n{logger}"));
     std::fs::rename(root.join("apps/b/src/logger.ts"), root.join("apps/b/src/log.ts")).unwrap();
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
 
 #[test]
 fn a_cycle_or_an_app_to_app_import_fails() {
-    let (_d, root) = repo();
-    check(&root, &["--update-baseline"]);
-    write(&root, "apps/e/src/ping.ts", "import { pong } from './pong';\nexport const ping = () => pong();\n");
-    write(&root, "apps/e/src/pong.ts", "import { ping } from './ping';\nexport const pong = () => ping();\n");
-    let run = check(&root, &[]);
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
+    write(root, "apps/e/src/ping.ts", "import { pong } from './pong';\nexport const ping = () => pong();\n");
+    write(root, "apps/e/src/pong.ts", "import { ping } from './ping';\nexport const pong = () => ping();\n");
+    let run = check(root, &[]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout
@@ -157,30 +127,32 @@ fn a_cycle_or_an_app_to_app_import_fails() {
         run.stdout
     );
 
-    let (_d2, root2) = repo();
-    check(&root2, &["--update-baseline"]);
+    let repo2 = clones_repo();
+    let root2 = repo2.path();
+    check(root2, &["--update-baseline"]);
     write(
-        &root2,
+        root2,
         "apps/e/src/uses-a.ts",
         "import { createLogger } from '../../a/src/logger';\nexport const log = createLogger('e');\n",
     );
-    let run = check(&root2, &[]);
+    let run = check(root2, &[]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("error apps/e/src/uses-a.ts:1: [app-to-app]"), "{}", run.stdout);
 }
 
 #[test]
 fn custom_rule_fails_and_its_exception_passes() {
-    let (_d, root) = repo();
+    let repo = clones_repo();
+    let root = repo.path();
     write(
-        &root,
+        root,
         "apps/d/src/uses-react.ts",
         "import { useState } from 'react';\nexport const s = useState;\n",
     );
     let cfg = root.join("monodup.toml");
     std::fs::write(&cfg, "[[rules]]\nname = \"no-react-in-d\"\nfrom = [\"apps/d/**\"]\nto = [\"react\"]\n")
         .unwrap();
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains("[no-react-in-d]") && run.stdout.contains("apps/d/src/uses-react.ts:1"),
@@ -192,38 +164,40 @@ fn custom_rule_fails_and_its_exception_passes() {
         "[[rules]]\nname = \"no-react-in-d\"\nfrom = [\"apps/d/**\"]\nto = [\"react\"]\nallow = [\"apps/d/src/**\"]\n",
     )
     .unwrap();
-    let run = check(&root, &["--update-baseline"]);
+    let run = check(root, &["--update-baseline"]);
     assert_eq!(run.code, 0);
-    assert_eq!(check(&root, &[]).code, 0);
+    assert_eq!(check(root, &[]).code, 0);
 }
 
 #[test]
 fn since_ignores_old_duplication_outside_changed_lines() {
-    let (_d, root) = repo();
+    let repo = clones_repo();
+    let root = repo.path();
     // No baseline: the old clones would fail a plain check.
-    assert_eq!(check(&root, &[]).code, 1);
-    git(&root, &["checkout", "-q", "-b", "feature"]);
-    write(&root, "apps/e/src/new.ts", "export const answer = 42;\n");
-    commit(&root, "unrelated");
-    let run = check(&root, &["--since", "main"]);
+    assert_eq!(check(root, &[]).code, 1);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    write(root, "apps/e/src/new.ts", "export const answer = 42;\n");
+    repo.commit("unrelated");
+    let run = check(root, &["--since", "main"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     // A change that copies code fails even without a baseline.
     let src = std::fs::read_to_string(root.join(REPORT)).unwrap();
-    write(&root, "apps/e/src/report.ts", &src);
-    let run = check(&root, &["--since", "main"]);
+    write(root, "apps/e/src/report.ts", &src);
+    let run = check(root, &["--since", "main"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("apps/e/src/report.ts"));
 }
 
 #[test]
 fn bad_baseline_or_ref_is_exit_2() {
-    let (_d, root) = repo();
+    let repo = clones_repo();
+    let root = repo.path();
     std::fs::write(root.join(".monodup-baseline.json"), "{ not json").unwrap();
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("corrupt baseline"), "{}", run.stderr);
     std::fs::remove_file(root.join(".monodup-baseline.json")).unwrap();
-    let run = check(&root, &["--since", "no-such-ref"]);
+    let run = check(root, &["--since", "no-such-ref"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no-such-ref"), "{}", run.stderr);
     let plain = tempfile::tempdir().unwrap();
@@ -277,18 +251,19 @@ fn assert_valid_sarif(doc: &serde_json::Value) {
 
 #[test]
 fn duplication_percent_gates() {
-    let (_d, root) = repo();
-    check(&root, &["--update-baseline"]);
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
     // The fixture is about two thirds duplicated: a 50% ceiling fails, 90% passes.
     std::fs::write(root.join("monodup.toml"), "[check]\nmax_duplication_percent = 50.0\n").unwrap();
-    let run = check(&root, &[]);
+    let run = check(root, &[]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("[duplication]"), "{}", run.stdout);
     std::fs::write(root.join("monodup.toml"), "[check]\nmax_duplication_percent = 90.0\n").unwrap();
-    assert_eq!(check(&root, &[]).code, 0);
+    assert_eq!(check(root, &[]).code, 0);
     // Per package: app-e is only its hook (7 of 15 lines), the others far more.
     std::fs::write(root.join("monodup.toml"), "[check]\nmax_package_duplication_percent = 60.0\n").unwrap();
-    let run = check(&root, &["--format", "json"]);
+    let run = check(root, &["--format", "json"]);
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let gated: Vec<&str> =

@@ -8,7 +8,6 @@ mod common;
 
 use common::{assert_valid, write};
 use serde_json::Value;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// (file, contents): one file per construct, each deeper than the old estimate allowed for.
@@ -44,26 +43,8 @@ fn family() -> Vec<(&'static str, String)> {
 
 /// Runs monodup with a watchdog: a hang fails the test instead of blocking the suite.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let child = Command::new(env!("CARGO_BIN_EXE_monodup"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run monodup");
-    let id = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        if rx.recv_timeout(Duration::from_secs(120)).is_err() {
-            let _ = Command::new("kill").args(["-9", &id.to_string()]).status();
-        }
-    });
-    let out = child.wait_with_output().expect("wait for monodup");
-    let _ = tx.send(());
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let r = common::run_with_timeout(common::monodup_command(args), Duration::from_secs(120));
+    (r.code, r.stdout, r.stderr)
 }
 
 fn check_command(command: &str) {

@@ -5,53 +5,18 @@
 
 mod common;
 
-use common::{assert_valid, write, Run};
+use common::{assert_valid, monodup_command, run_with_timeout, write, Run};
 use serde_json::Value;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const WATCHDOG: Duration = Duration::from_secs(20);
 
-/// Runs `cmd` to completion or kills it after [`WATCHDOG`].
-fn run_cmd(mut cmd: Command) -> Run {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
-    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
-    let out_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        std::io::Read::read_to_end(&mut out, &mut s).ok();
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        std::io::Read::read_to_end(&mut err, &mut s).ok();
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > WATCHDOG {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("monodup hung: killed after {WATCHDOG:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out_reader.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned(),
-    }
-}
-
 fn monodup(args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_monodup"));
-    cmd.args(args);
-    run_cmd(cmd)
+    run_with_timeout(monodup_command(args), WATCHDOG)
 }
 
 /// `monodup` under `sh -c 'ulimit …; exec monodup …'`.
@@ -59,7 +24,7 @@ fn monodup_limited(ulimit: &str, args: &[&str]) -> Run {
     let mut cmd = Command::new("sh");
     cmd.arg("-c").arg(format!("ulimit {ulimit} && exec \"$0\" \"$@\"")).arg(env!("CARGO_BIN_EXE_monodup"));
     cmd.args(args);
-    run_cmd(cmd)
+    run_with_timeout(cmd, WATCHDOG)
 }
 
 fn json_report(args: &[&str]) -> Value {
@@ -356,7 +321,7 @@ fn monodup_as_non_root(dir: &Path, args: &[&str]) -> Option<Run> {
     }
     let mut cmd = Command::new("setpriv");
     cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_monodup")]).args(args);
-    Some(run_cmd(cmd))
+    Some(run_with_timeout(cmd, WATCHDOG))
 }
 
 #[test]

@@ -5,61 +5,22 @@
 
 mod common;
 
-use common::write;
+use common::{git, write, Run, TempRepo};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use std::process::Command;
+use std::time::Duration;
 
 /// Runs monodup with extra environment variables, killed after 20 s.
 fn monodup_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_monodup"));
-    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut cmd = common::monodup_command(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().expect("run monodup");
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(20) {
-            child.kill().unwrap();
-            panic!("monodup {args:?} did not finish in 20 s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::run_with_timeout(cmd, Duration::from_secs(20))
 }
 
 fn monodup(args: &[&str]) -> Run {
     monodup_env(args, &[])
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn commit(root: &Path, msg: &str) {
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "--no-verify", "-m", msg]);
 }
 
 /// A function long enough to be a clone (well over the 50-token default).
@@ -73,15 +34,13 @@ fn function(name: &str) -> String {
 }
 
 /// A committed repository on `main`: a root workspace and app `a` holding `build`.
-fn repo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("repo");
-    write(&root, "package.json", r#"{"name":"root","private":true,"workspaces":["apps/*"]}"#);
-    write(&root, "apps/a/package.json", r#"{"name":"a"}"#);
-    write(&root, "apps/a/src/build.ts", &function("build"));
-    git(&root, &["init", "-q", "-b", "main"]);
-    commit(&root, "base");
-    (dir, root)
+fn repo() -> TempRepo {
+    let repo = TempRepo::new();
+    repo.write("package.json", r#"{"name":"root","private":true,"workspaces":["apps/*"]}"#)
+        .write("apps/a/package.json", r#"{"name":"a"}"#)
+        .write("apps/a/src/build.ts", &function("build"));
+    repo.init_git();
+    repo
 }
 
 fn finding_files(run: &Run) -> Vec<String> {
@@ -121,23 +80,24 @@ fn script(path: &Path, body: &str) {
 #[cfg(unix)]
 #[test]
 fn check_since_runs_nothing_from_git_config() {
-    let (dir, root) = repo();
+    let repo = repo();
+    let root = repo.path();
     // Attributes that send every file through a diff driver and a filter (committed before the
     // config names any command, so the setup's own git runs nothing).
-    write(&root, ".gitattributes", "* diff=evil filter=evil\n");
-    write(&root, "apps/b/package.json", r#"{"name":"b"}"#);
-    write(&root, "apps/b/src/old.ts", "export const old = 1;\n");
-    commit(&root, "attributes");
+    write(root, ".gitattributes", "* diff=evil filter=evil\n");
+    write(root, "apps/b/package.json", r#"{"name":"b"}"#);
+    write(root, "apps/b/src/old.ts", "export const old = 1;\n");
+    repo.commit("attributes");
 
-    let markers = dir.path().join("markers");
+    let markers = repo.scratch().join("markers");
     std::fs::create_dir_all(&markers).unwrap();
     let planted = |what: &str| {
-        let p = dir.path().join(format!("{what}.sh"));
+        let p = repo.scratch().join(format!("{what}.sh"));
         // Each command leaves a marker, passes input through (a filter must) and succeeds.
         script(&p, &format!("touch '{}/{what}'\ncat \"$@\" 2>/dev/null\nexit 0", markers.display()));
         p.to_str().unwrap().to_string()
     };
-    let hooks = dir.path().join("hooks");
+    let hooks = repo.scratch().join("hooks");
     std::fs::create_dir_all(&hooks).unwrap();
     for hook in
         ["pre-commit", "post-checkout", "post-index-change", "reference-transaction", "fsmonitor-watchman"]
@@ -162,14 +122,14 @@ fn check_since_runs_nothing_from_git_config() {
         ("core.untrackedCache", "true".to_string()),
     ];
     for (k, v) in &config {
-        git(&root, &["config", k, v]);
+        git(root, &["config", k, v]);
     }
     // A change git must read from the work tree: a copy of `build` in app b, and files whose
     // stat data no longer matches the index.
     std::thread::sleep(Duration::from_millis(1100));
-    write(&root, "apps/b/src/old.ts", &format!("export const old = 1;\n{}", function("copy")));
-    write(&root, "apps/a/src/build.ts", &function("build"));
-    write(&root, "apps/b/src/untracked.ts", "export const u = 2;\n");
+    write(root, "apps/b/src/old.ts", &format!("export const old = 1;\n{}", function("copy")));
+    write(root, "apps/a/src/build.ts", &function("build"));
+    write(root, "apps/b/src/untracked.ts", "export const u = 2;\n");
     let index = root.join(".git/index");
     let before = (std::fs::read(&index).unwrap(), std::fs::metadata(&index).unwrap().modified().unwrap());
 
@@ -197,7 +157,7 @@ fn check_since_runs_nothing_from_git_config() {
     assert!(!root.join(".git/index.lock").exists());
 
     // The plant is live: plain git runs it.
-    let _ = Command::new("git").arg("-C").arg(&root).args(["diff", "HEAD"]).output().unwrap();
+    let _ = Command::new("git").arg("-C").arg(root).args(["diff", "HEAD"]).output().unwrap();
     let ran: Vec<String> = std::fs::read_dir(&markers)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into())
@@ -210,16 +170,17 @@ fn check_since_runs_nothing_from_git_config() {
 
 #[test]
 fn binary_attributes_do_not_hide_changed_lines() {
-    let (_d, root) = repo();
+    let repo = repo();
+    let root = repo.path();
     // `-diff`/`binary` would make git print "Binary files differ" and no hunks.
-    write(&root, ".gitattributes", "*.ts -diff\napps/b/** binary\n");
-    write(&root, "apps/b/package.json", r#"{"name":"b"}"#);
-    write(&root, "apps/b/src/x.ts", "export const x = 1;\n");
-    write(&root, "apps/c/package.json", r#"{"name":"c"}"#);
-    write(&root, "apps/c/src/x.ts", "export const x = 1;\n");
-    commit(&root, "attributes");
-    write(&root, "apps/b/src/x.ts", &format!("export const x = 1;\n{}", function("copy")));
-    write(&root, "apps/c/src/x.ts", &format!("export const x = 1;\n{}", function("copy2")));
+    write(root, ".gitattributes", "*.ts -diff\napps/b/** binary\n");
+    write(root, "apps/b/package.json", r#"{"name":"b"}"#);
+    write(root, "apps/b/src/x.ts", "export const x = 1;\n");
+    write(root, "apps/c/package.json", r#"{"name":"c"}"#);
+    write(root, "apps/c/src/x.ts", "export const x = 1;\n");
+    repo.commit("attributes");
+    write(root, "apps/b/src/x.ts", &format!("export const x = 1;\n{}", function("copy")));
+    write(root, "apps/c/src/x.ts", &format!("export const x = 1;\n{}", function("copy2")));
     let run = monodup(&["check", root.to_str().unwrap(), "--since", "HEAD", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(finding_files(&run), ["apps/b/src/x.ts", "apps/c/src/x.ts"]);
@@ -227,22 +188,23 @@ fn binary_attributes_do_not_hide_changed_lines() {
 
 #[test]
 fn since_sees_files_with_spaces_and_non_ascii_names() {
-    let (_d, root) = repo();
+    let repo = repo();
+    let root = repo.path();
     for app in ["café", "web app", "tab\tand \"quote\""] {
-        write(&root, &format!("apps/{app}/package.json"), &format!("{{\"name\":\"{}\"}}", app.len()));
-        write(&root, &format!("apps/{app}/x.ts"), "export const x = 1;\n");
+        write(root, &format!("apps/{app}/package.json"), &format!("{{\"name\":\"{}\"}}", app.len()));
+        write(root, &format!("apps/{app}/x.ts"), "export const x = 1;\n");
     }
-    commit(&root, "apps");
-    git(&root, &["checkout", "-q", "-b", "feature"]);
+    repo.commit("apps");
+    git(root, &["checkout", "-q", "-b", "feature"]);
     // Nothing new yet: passes.
     let r = root.to_str().unwrap();
     assert_eq!(monodup(&["check", r, "--since", "main"]).code, 0);
     // Copies of `build` in tracked files (the diff) and in an untracked one (ls-files).
-    write(&root, "apps/café/x.ts", &format!("export const x = 1;\n{}", function("c1")));
-    commit(&root, "café copy");
-    write(&root, "apps/web app/x.ts", &format!("export const x = 1;\n{}", function("c2")));
-    write(&root, "apps/tab\tand \"quote\"/x.ts", &format!("export const x = 1;\n{}", function("c3")));
-    write(&root, "apps/naïve dir/new file.ts", &function("c4"));
+    write(root, "apps/café/x.ts", &format!("export const x = 1;\n{}", function("c1")));
+    repo.commit("café copy");
+    write(root, "apps/web app/x.ts", &format!("export const x = 1;\n{}", function("c2")));
+    write(root, "apps/tab\tand \"quote\"/x.ts", &format!("export const x = 1;\n{}", function("c3")));
+    write(root, "apps/naïve dir/new file.ts", &function("c4"));
     let run = monodup(&["check", r, "--since", "main", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
@@ -257,14 +219,15 @@ fn since_sees_files_with_spaces_and_non_ascii_names() {
 #[test]
 fn since_reads_only_the_diff_of_root_below_the_work_tree() {
     // ROOT a subfolder of the repository: paths relative to ROOT, quoted ones too.
-    let (_d, root) = repo();
-    write(&root, "front/package.json", r#"{"name":"front","workspaces":["apps/*"]}"#);
-    write(&root, "front/apps/x/package.json", r#"{"name":"x"}"#);
-    write(&root, "front/apps/x/a.ts", &function("one"));
-    write(&root, "front/apps/ü y/package.json", r#"{"name":"y"}"#);
-    write(&root, "front/apps/ü y/b.ts", "export const b = 1;\n");
-    commit(&root, "front");
-    write(&root, "front/apps/ü y/b.ts", &format!("export const b = 1;\n{}", function("two")));
+    let repo = repo();
+    let root = repo.path();
+    write(root, "front/package.json", r#"{"name":"front","workspaces":["apps/*"]}"#);
+    write(root, "front/apps/x/package.json", r#"{"name":"x"}"#);
+    write(root, "front/apps/x/a.ts", &function("one"));
+    write(root, "front/apps/ü y/package.json", r#"{"name":"y"}"#);
+    write(root, "front/apps/ü y/b.ts", "export const b = 1;\n");
+    repo.commit("front");
+    write(root, "front/apps/ü y/b.ts", &format!("export const b = 1;\n{}", function("two")));
     let run =
         monodup(&["check", root.join("front").to_str().unwrap(), "--since", "HEAD", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
@@ -273,30 +236,28 @@ fn since_reads_only_the_diff_of_root_below_the_work_tree() {
 
 #[test]
 fn tracked_files_that_match_gitignore_are_scanned() {
-    let (_d, root) = repo();
-    write(&root, ".gitignore", "lib/\n*.generated.ts\n");
-    commit(&root, "ignore lib");
-    git(&root, &["checkout", "-q", "-b", "feature"]);
+    let repo = repo();
+    let root = repo.path();
+    write(root, ".gitignore", "lib/\n*.generated.ts\n");
+    repo.commit("ignore lib");
+    git(root, &["checkout", "-q", "-b", "feature"]);
     // Pasted on purpose under the ignored folder and committed with `git add -f`.
-    write(&root, "apps/c/package.json", r#"{"name":"c"}"#);
-    write(&root, "apps/c/src/lib/auth.ts", &function("auth"));
-    write(&root, "apps/c/src/lib/package.json", r#"{"name":"c-lib"}"#);
-    git(
-        &root,
-        &["add", "-f", "apps/c/package.json", "apps/c/src/lib/auth.ts", "apps/c/src/lib/package.json"],
-    );
-    git(&root, &["commit", "-q", "-m", "paste auth"]);
+    write(root, "apps/c/package.json", r#"{"name":"c"}"#);
+    write(root, "apps/c/src/lib/auth.ts", &function("auth"));
+    write(root, "apps/c/src/lib/package.json", r#"{"name":"c-lib"}"#);
+    git(root, &["add", "-f", "apps/c/package.json", "apps/c/src/lib/auth.ts", "apps/c/src/lib/package.json"]);
+    git(root, &["commit", "-q", "-m", "paste auth"]);
     // Untracked ignored files stay skipped, as do tracked files in built-in skipped folders and
     // under an `.ignore` rule.
-    write(&root, "apps/c/src/lib/untracked.ts", &function("untracked"));
-    write(&root, "apps/c/src/x.generated.ts", &function("generated"));
-    write(&root, "apps/c/dist/bundle.ts", &function("bundle"));
-    write(&root, "apps/c/quiet/q.ts", &function("quiet"));
-    write(&root, ".ignore", "quiet/\n");
-    git(&root, &["add", "-f", "apps/c/dist/bundle.ts", "apps/c/quiet/q.ts", ".ignore"]);
-    git(&root, &["commit", "-q", "-m", "more"]);
+    write(root, "apps/c/src/lib/untracked.ts", &function("untracked"));
+    write(root, "apps/c/src/x.generated.ts", &function("generated"));
+    write(root, "apps/c/dist/bundle.ts", &function("bundle"));
+    write(root, "apps/c/quiet/q.ts", &function("quiet"));
+    write(root, ".ignore", "quiet/\n");
+    git(root, &["add", "-f", "apps/c/dist/bundle.ts", "apps/c/quiet/q.ts", ".ignore"]);
+    git(root, &["commit", "-q", "-m", "more"]);
 
-    assert_eq!(scanned_files(&root), ["apps/a/src/build.ts", "apps/c/src/lib/auth.ts"]);
+    assert_eq!(scanned_files(root), ["apps/a/src/build.ts", "apps/c/src/lib/auth.ts"]);
     let run = monodup(&["check", root.to_str().unwrap(), "--since", "main", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(finding_files(&run), ["apps/c/src/lib/auth.ts"]);
@@ -311,17 +272,18 @@ fn tracked_files_that_match_gitignore_are_scanned() {
 
     // Outside git, .gitignore applies as before.
     std::fs::rename(root.join(".git"), root.join("../git-away")).unwrap();
-    assert_eq!(scanned_files(&root), ["apps/a/src/build.ts"]);
+    assert_eq!(scanned_files(root), ["apps/a/src/build.ts"]);
 }
 
 #[test]
 fn missing_or_broken_git_falls_back_to_gitignore() {
-    let (_d, root) = repo();
-    write(&root, ".gitignore", "lib/\n");
-    write(&root, "lib/auth.ts", &function("auth"));
-    commit(&root, "ignore lib");
-    git(&root, &["add", "-f", "lib/auth.ts"]);
-    git(&root, &["commit", "-q", "-m", "auth"]);
+    let repo = repo();
+    let root = repo.path();
+    write(root, ".gitignore", "lib/\n");
+    write(root, "lib/auth.ts", &function("auth"));
+    repo.commit("ignore lib");
+    git(root, &["add", "-f", "lib/auth.ts"]);
+    git(root, &["commit", "-q", "-m", "auth"]);
     let r = root.to_str().unwrap();
     // git not on PATH: the walk uses .gitignore, silently; --since is a clear exit 2.
     let run = monodup_env(&["scan", r, "--format", "json", "--quiet"], &[("PATH", "/nonexistent")]);
@@ -348,28 +310,29 @@ fn missing_or_broken_git_falls_back_to_gitignore() {
 #[test]
 fn repository_owned_by_another_user_is_read_as_root() {
     if unsafe_is_root() {
-        let (_d, root) = repo();
-        write(&root, ".gitignore", "lib/\n");
-        write(&root, "lib/auth.ts", &function("auth"));
-        commit(&root, "auth");
-        git(&root, &["add", "-f", "lib/auth.ts"]);
-        git(&root, &["commit", "-q", "-m", "auth"]);
-        let chown = Command::new("chown").args(["-R", "12345:12345"]).arg(&root).status().unwrap();
+        let repo = repo();
+        let root = repo.path();
+        write(root, ".gitignore", "lib/\n");
+        write(root, "lib/auth.ts", &function("auth"));
+        repo.commit("auth");
+        git(root, &["add", "-f", "lib/auth.ts"]);
+        git(root, &["commit", "-q", "-m", "auth"]);
+        let chown = Command::new("chown").args(["-R", "12345:12345"]).arg(root).status().unwrap();
         assert!(chown.success());
         // git itself now refuses the repository ("dubious ownership").
-        let plain = Command::new("git").arg("-C").arg(&root).args(["ls-files"]).output().unwrap();
+        let plain = Command::new("git").arg("-C").arg(root).args(["ls-files"]).output().unwrap();
         if plain.status.success() {
             println!("skipped: this git does not check ownership");
             return;
         }
-        write(&root, "apps/b/package.json", r#"{"name":"b"}"#);
-        write(&root, "apps/b/src/copy.ts", &function("copy"));
+        write(root, "apps/b/package.json", r#"{"name":"b"}"#);
+        write(root, "apps/b/src/copy.ts", &function("copy"));
         let r = root.to_str().unwrap();
         let run = monodup(&["check", r, "--since", "HEAD", "--format", "json"]);
         assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
         assert_eq!(finding_files(&run), ["apps/b/src/copy.ts"]);
         // The tracked file under the ignored folder is scanned: git answered.
-        assert!(scanned_files(&root).contains(&"lib/auth.ts".to_string()));
+        assert!(scanned_files(root).contains(&"lib/auth.ts".to_string()));
     } else {
         println!("skipped: needs root to give the repository to another user");
     }
@@ -385,15 +348,16 @@ fn unsafe_is_root() -> bool {
 /// now come from the scan minus the index.
 #[test]
 fn since_with_a_fifo_gitignore_finishes_and_sees_untracked_files() {
-    let (_d, root) = repo();
-    git(&root, &["checkout", "-q", "-b", "feature"]);
+    let repo = repo();
+    let root = repo.path();
+    git(root, &["checkout", "-q", "-b", "feature"]);
     let fifo = root.join("apps/a/.gitignore");
     let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
     if !made {
         eprintln!("skipped: mkfifo is not available");
         return;
     }
-    write(&root, "apps/a/src/copy.ts", &function("copy"));
+    write(root, "apps/a/src/copy.ts", &function("copy"));
     let run = monodup(&["check", root.to_str().unwrap(), "--since", "main", "--format", "json"]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(finding_files(&run), ["apps/a/src/copy.ts"]);

@@ -255,9 +255,10 @@ fn markdown_and_table() {
 #[test]
 fn plan_is_deterministic() {
     let root = fixture("acme-frontend");
-    let one = monodup(&["plan", root.to_str().unwrap(), "--format", "json", "-j", "1", "-q"]);
-    let eight = monodup(&["plan", root.to_str().unwrap(), "--format", "json", "-j", "8", "-q"]);
-    assert!(one.stdout == eight.stdout);
+    common::assert_same_output_at_threads(
+        &["plan", root.to_str().unwrap(), "--format", "json", "-q"],
+        &[1, 8],
+    );
 }
 
 #[test]
