@@ -1,37 +1,9 @@
-//! Command-line arguments shared by the commands (clap derive); each command's own arguments
-//! and formats are in [`crate::commands`]. `///` lines are user help.
+//! Command-line argument groups shared by the commands (clap derive); the command line itself
+//! and each command's own arguments and formats are in [`crate::commands`]. `///` lines are user
+//! help.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ValueEnum};
 use std::path::PathBuf;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "monodup",
-    version,
-    about = "Audits JavaScript/TypeScript monorepos: import graph, duplicated code, extraction plan",
-    after_help = "Exit status: 0 ok, 1 check failed, 2 usage or fatal error."
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// The whole audit of a monorepo: packages, import graph, cycles, violations, clones.
-    Scan(crate::commands::scan::ScanArgs),
-    /// The import graph: packages, cycles and dependency-rule violations.
-    Graph(crate::commands::graph::GraphCommand),
-    /// Duplicated code: clone classes, whole-file copies, duplication per package.
-    Dups(crate::commands::dups::DupsArgs),
-    /// The extraction plan: which copied code moves into which shared package, what must move
-    /// with it, what blocks it, and the lines it saves.
-    Plan(crate::commands::plan::PlanArgs),
-    /// CI gate: fails (exit 1) on new duplication or broken dependency rules.
-    Check(crate::commands::check::CheckArgs),
-    /// Writes a commented monodup.toml with every key and its default.
-    Init(crate::commands::init::InitArgs),
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Mode {

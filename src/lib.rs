@@ -32,7 +32,7 @@ pub mod workspace;
 
 pub use files::write_atomic;
 
-use cli::Cli;
+pub use commands::Cli;
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

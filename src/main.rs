@@ -1,5 +1,5 @@
 use clap::Parser;
-use monodup::{cli::Cli, run, ExitStatus};
+use monodup::{run, Cli, ExitStatus};
 use std::process::ExitCode;
 
 // The parser allocates a node per AST element from two threads; the system allocator spends

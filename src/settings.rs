@@ -2,9 +2,20 @@
 //! setting, next to the stage that uses it). Each value remembers where it came from, so an
 //! error names `--min-tokens` or `[clones] min_tokens`, whichever the user wrote.
 
+use crate::cli::Common;
 use crate::cli::{CloneArgs, Mode};
-use crate::commands::Stages;
 use crate::{clones, config, pipeline, plan, walk, workspace};
+use std::path::Path;
+
+/// The stages a command needs.
+pub struct Stages<'a> {
+    pub root: &'a Path,
+    pub common: &'a Common,
+    pub include_type_imports: bool,
+    pub graph: bool,
+    pub clones: Option<&'a CloneArgs>,
+    pub plan: bool,
+}
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

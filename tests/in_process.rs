@@ -4,7 +4,7 @@
 mod common;
 
 use clap::Parser;
-use monodup::{cli::Cli, run, ExitStatus};
+use monodup::{run, Cli, ExitStatus};
 
 #[test]
 fn run_writes_to_the_given_writers() {

@@ -9,10 +9,41 @@ pub mod init;
 pub mod plan;
 pub mod scan;
 
-use crate::cli::{CloneArgs, Command, Common};
+use crate::cli::Common;
+pub use crate::settings::Stages;
 use crate::{pipeline, report, settings, ExitStatus};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "monodup",
+    version,
+    about = "Audits JavaScript/TypeScript monorepos: import graph, duplicated code, extraction plan",
+    after_help = "Exit status: 0 ok, 1 check failed, 2 usage or fatal error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The whole audit of a monorepo: packages, import graph, cycles, violations, clones.
+    Scan(scan::ScanArgs),
+    /// The import graph: packages, cycles and dependency-rule violations.
+    Graph(graph::GraphCommand),
+    /// Duplicated code: clone classes, whole-file copies, duplication per package.
+    Dups(dups::DupsArgs),
+    /// The extraction plan: which copied code moves into which shared package, what must move
+    /// with it, what blocks it, and the lines it saves.
+    Plan(plan::PlanArgs),
+    /// CI gate: fails (exit 1) on new duplication or broken dependency rules.
+    Check(check::CheckArgs),
+    /// Writes a commented monodup.toml with every key and its default.
+    Init(init::InitArgs),
+}
+
 use std::io::Write;
-use std::path::Path;
 
 pub fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
@@ -23,16 +54,6 @@ pub fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> a
         Command::Check(a) => check::run(&a, out, err),
         Command::Init(a) => init::run(&a, err),
     }
-}
-
-/// The stages a command needs.
-pub struct Stages<'a> {
-    pub root: &'a Path,
-    pub common: &'a Common,
-    pub include_type_imports: bool,
-    pub graph: bool,
-    pub clones: Option<&'a CloneArgs>,
-    pub plan: bool,
 }
 
 /// Runs the pipeline with the settings merged from the flags, monodup.toml and the defaults.
