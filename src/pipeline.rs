@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{self, GraphInput, GraphOutput};
+use crate::guard::stage;
 use crate::parse::{self, FileFacts};
 use crate::resolve::{self, Edge};
 use crate::walk::{self, Filters};
@@ -135,14 +136,11 @@ impl Timer {
 
 fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let mut timer = Timer::new();
-    let listing = walk::walk(root, &opts.filters)?;
+    // Each stage under `stage`: a panic in one (a bug) is exit 2 naming it, never 101.
+    let listing = stage("walk", || walk::walk(root, &opts.filters))??;
     timer.lap("walk");
-    let ws = workspace::discover(
-        root,
-        &listing.manifests,
-        listing.sources.iter().map(|(p, _)| p.as_str()),
-        &opts.kinds,
-    );
+    let sources = listing.sources.iter().map(|(p, _)| p.as_str());
+    let ws = stage("workspace", || workspace::discover(root, &listing.manifests, sources, &opts.kinds))?;
     timer.lap("workspace");
 
     let bar = if opts.progress {
@@ -155,15 +153,17 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let facts: Vec<FileFacts> = listing
-        .sources
-        .par_iter()
-        .map(|(path, lang)| {
-            let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
-            bar.inc(1);
-            f
-        })
-        .collect();
+    let facts: Vec<FileFacts> = stage("parse", || {
+        listing
+            .sources
+            .par_iter()
+            .map(|(path, lang)| {
+                let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
+                bar.inc(1);
+                f
+            })
+            .collect()
+    })?;
     bar.finish_and_clear();
     timer.lap("parse");
 
@@ -195,7 +195,7 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
         let configs: BTreeSet<String> = listing.configs.into_iter().collect();
         let inputs: Vec<(&str, &[parse::Import])> =
             files.iter().zip(&imports).map(|(f, i)| (f.path.as_str(), i.as_slice())).collect();
-        let resolved = resolve::resolve_all(root, &ws, &inputs, &configs);
+        let resolved = stage("resolve", || resolve::resolve_all(root, &ws, &inputs, &configs))?;
         diagnostics.extend(resolved.diagnostics);
         edges = resolved.edges.into_iter().flatten().collect();
     }
@@ -207,14 +207,16 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let graph = opts.graph.then(|| {
         let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
         let owners: Vec<usize> = files.iter().map(|f| f.package).collect();
-        graph::build(&GraphInput {
+        let input = GraphInput {
             ws: &ws,
             paths: &paths,
             owners: &owners,
             edges: &edges,
             include_type_imports: opts.include_type_imports,
-        })
+        };
+        stage("graph", || graph::build(&input))
     });
+    let graph = graph.transpose()?;
     if opts.graph {
         timer.lap("graph");
     }
@@ -229,8 +231,9 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
                 lines: f.lines,
             })
             .collect();
-        crate::clones::analyze(&inputs, copts)
+        stage("clones", || crate::clones::analyze(&inputs, copts))
     });
+    let clones = clones.transpose()?;
     if opts.clones.is_some() {
         timer.lap("clones");
     }
@@ -238,7 +241,7 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
         (Some(c), true) => {
             let file_tokens: Vec<crate::plan::FileTokens> =
                 tokens.iter().map(|(t, l)| crate::plan::FileTokens { tokens: t, line_starts: l }).collect();
-            Some(crate::plan::plan(&crate::plan::PlanInput {
+            let input = crate::plan::PlanInput {
                 ws: &ws,
                 files: &files,
                 edges: &edges,
@@ -248,7 +251,8 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
                 scope: opts.scope.as_deref(),
                 concern_rules: &opts.concern_rules,
                 settings: opts.plan_settings.clone(),
-            }))
+            };
+            Some(stage("plan", || crate::plan::plan(&input))?)
         }
         _ => None,
     };
