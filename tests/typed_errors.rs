@@ -70,15 +70,21 @@ fn a_monodup_toml_linked_out_of_the_root_is_not_read() {
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "secret.toml", "[scan]\n");
     std::fs::create_dir(dir.path().join("repo")).unwrap();
-    std::os::unix::fs::symlink(outside.path().join("secret.toml"), dir.path().join("repo/monodup.toml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.toml"), dir.path().join("repo/monodup.toml"))
+        .unwrap();
     let err = config::load(&dir.path().join("repo"), None).unwrap_err();
     assert!(matches!(err, ConfigError::OutsideRoot { .. }), "{err:?}");
 }
 
 #[test]
 fn a_setting_error_names_the_flag_or_the_key_it_came_from() {
-    let none =
-        || CloneArgs { min_tokens: None, min_lines: None, mode: None, ignore_types: false, cross_package: false };
+    let none = || CloneArgs {
+        min_tokens: None,
+        min_lines: None,
+        mode: None,
+        ignore_types: false,
+        cross_package: false,
+    };
     let flag = CloneArgs { min_tokens: Some(1), ..none() };
     let err = settings::clone_options(&flag, &config::ClonesConfig::default()).unwrap_err();
     assert!(
@@ -101,7 +107,10 @@ fn a_setting_error_names_the_flag_or_the_key_it_came_from() {
     let plan = config::parse("[plan]\nmax_item_files = 0\n").unwrap().plan;
     let err = settings::plan_settings(&plan).unwrap_err();
     assert!(
-        matches!(err, SettingError::TooSmall { setting: Source::Config("[plan] max_item_files"), min: 1, .. }),
+        matches!(
+            err,
+            SettingError::TooSmall { setting: Source::Config("[plan] max_item_files"), min: 1, .. }
+        ),
         "{err:?}"
     );
 }
@@ -129,7 +138,9 @@ fn a_bad_glob_names_the_setting() {
     );
     let rule = RuleConfig { to: vec!["libs/**".into()], severity: Some("fatal".into()), ..rule };
     let Err(err) = monodup::check::Rule::from_config(&rule) else { panic!("a bad severity was taken") };
-    assert!(matches!(&err, ConfigError::RuleSeverity { rule, severity } if rule == "no-ui" && severity == "fatal"));
+    assert!(
+        matches!(&err, ConfigError::RuleSeverity { rule, severity } if rule == "no-ui" && severity == "fatal")
+    );
 
     // In the file, the key and its line.
     let err = config::parse("[packages]\napps = [\"apps/[\"]\n").unwrap_err().to_string();
