@@ -1,11 +1,63 @@
 //! `monodup.toml`: read from ROOT (or `--config`); flags override it. Unknown keys and wrong
 //! types are errors that name the key and its line.
 
-use anyhow::Context;
 use serde::{Deserialize, Deserializer};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "monodup.toml";
+
+/// Why monodup.toml (or a value merged from it) cannot be used: exit 2 before any work.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// ROOT/monodup.toml is a link out of ROOT: its text would be quoted in a parse error.
+    #[error("{} leads outside the root: not read (give it with --config to use it)", .path.display())]
+    OutsideRoot { path: PathBuf },
+    #[error("cannot read config {}", .path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: crate::files::ReadError,
+    },
+    /// Not TOML, an unknown key (a misspelt gate), a wrong type, a bad glob, a number out of
+    /// its range: the message names the key and its line.
+    #[error("invalid config {}", .path.display())]
+    Parse {
+        path: PathBuf,
+        #[source]
+        source: ParseError,
+    },
+    /// `[check] baseline` is inside ROOT by name but a symbolic link leads out of it.
+    #[error(
+        "invalid config: [check] baseline = {baseline:?} leads outside the root through a symbolic \
+         link (give --baseline on the command line for a file elsewhere)"
+    )]
+    BaselineLeavesRoot { baseline: String },
+    #[error("rule `{rule}`: severity must be error or warn, not `{severity}`")]
+    RuleSeverity { rule: String, severity: String },
+    #[error(transparent)]
+    Glob(#[from] GlobError),
+}
+
+/// toml's message: the key, its line and the line quoted.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .0.to_string().trim_end())]
+pub struct ParseError(#[from] pub toml::de::Error);
+
+/// A glob from a flag or from monodup.toml that does not compile. `setting` names where it was
+/// given (`--include`, `[plan.concerns]`, `rule `x` from`...).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("invalid {setting} glob `{glob}`: {error}")]
+pub struct GlobError {
+    pub setting: String,
+    pub glob: String,
+    /// globset's error (its message quotes the glob again; `kind()` says what is wrong).
+    pub error: globset::Error,
+}
+
+/// Compiles a user's glob; the error names `setting`.
+pub fn glob(glob: &str, setting: &str) -> Result<globset::Glob, GlobError> {
+    globset::Glob::new(glob).map_err(|error| GlobError { setting: setting.into(), glob: glob.into(), error })
+}
 
 /// What `monodup init` writes: every key with its default. A test parses it back.
 pub const TEMPLATE: &str = r#"# monodup configuration. Every key is optional; the values shown are the defaults.
@@ -336,7 +388,7 @@ pub fn baseline_leaves_root(root: &Path, baseline: &str) -> bool {
 }
 
 /// Loads `explicit`, or ROOT/monodup.toml when it exists, or the defaults.
-pub fn load(root: &Path, explicit: Option<&Path>) -> anyhow::Result<Config> {
+pub fn load(root: &Path, explicit: Option<&Path>) -> Result<Config, ConfigError> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => {
@@ -350,21 +402,20 @@ pub fn load(root: &Path, explicit: Option<&Path>) -> anyhow::Result<Config> {
             // be quoted in the parse error.
             let croot = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
             if crate::confine::resolve(&croot, &croot.join(FILE_NAME)) == crate::confine::Place::Outside {
-                anyhow::bail!(
-                    "{} leads outside the root: not read (give it with --config to use it)",
-                    p.display()
-                );
+                return Err(ConfigError::OutsideRoot { path: p });
             }
             p
         }
     };
-    let text = crate::files::read_text(&path, crate::files::MAX_CONFIG_BYTES)
-        .with_context(|| format!("cannot read config {}", path.display()))?;
-    parse(&text).with_context(|| format!("invalid config {}", path.display()))
+    let text = match crate::files::read_text(&path, crate::files::MAX_CONFIG_BYTES) {
+        Ok(text) => text,
+        Err(source) => return Err(ConfigError::Read { path, source }),
+    };
+    parse(&text).map_err(|source| ConfigError::Parse { path, source })
 }
 
-pub fn parse(text: &str) -> anyhow::Result<Config> {
-    toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))
+pub fn parse(text: &str) -> Result<Config, ParseError> {
+    Ok(toml::from_str(text)?)
 }
 
 #[cfg(test)]

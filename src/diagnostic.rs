@@ -57,6 +57,9 @@ pub enum Code {
     SpecialFile,
     /// A file, a symbolic link or a tsconfig `extends` that leads outside ROOT: not read.
     OutsideRoot,
+    /// monodup itself failed (panicked) on this file, a bug: what the message says became of
+    /// the file (skipped, imports left out), and the scan went on.
+    InternalError,
 }
 
 impl Code {
@@ -76,6 +79,7 @@ impl Code {
             Code::AliasShadowsPackage => "alias-shadows-package",
             Code::SpecialFile => "special-file",
             Code::OutsideRoot => "outside-root",
+            Code::InternalError => "internal-error",
         }
     }
 }

@@ -29,7 +29,8 @@ pub enum ReadError {
     NotRegular(&'static str),
     #[error("{size} bytes is over the {cap} byte limit")]
     TooLarge { size: u64, cap: u64 },
-    #[error("{0}")]
+    // Transparent: with `{0}` and a source, an error chain printed the OS message twice.
+    #[error(transparent)]
     Io(#[from] io::Error),
 }
 

@@ -26,7 +26,6 @@
 //! run commands; since none of it can here, monodup trusts exactly the work tree that holds ROOT
 //! (found by looking for `.git` upwards), never `*`.
 
-use anyhow::{bail, Context};
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -41,6 +40,38 @@ const TIMEOUT: Duration = Duration::from_secs(300);
 pub const MAX_RECORD: usize = 64 * 1024;
 /// Stderr kept for the error message.
 const MAX_STDERR: usize = 16 * 1024;
+
+/// Why git gave no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// No `.git` at or above the folder (git was not run).
+    #[error("no .git found at or above {}", .root.display())]
+    NotARepository { root: PathBuf },
+    /// `git version`'s answer, older than 2.31.
+    #[error("{version} is too old: monodup needs git 2.31 or newer")]
+    TooOld { version: String },
+    /// git is not installed, or cannot be started.
+    #[error("cannot run git")]
+    Spawn(#[source] std::io::Error),
+    #[error("cannot read git's output")]
+    NoPipes,
+    #[error("cannot start a thread to read git's output")]
+    NoThread,
+    #[error("git {command} took longer than {seconds} s and was stopped")]
+    TimedOut { command: String, seconds: u64 },
+    /// git exited with an error; `stderr` is what it said (cut at 16 KiB, may be empty).
+    #[error("{}", failed(.command, .stderr))]
+    Failed { command: String, stderr: String },
+}
+
+/// git's own words when it said any.
+fn failed(command: &str, stderr: &str) -> String {
+    if stderr.is_empty() {
+        format!("git {command} failed")
+    } else {
+        stderr.to_string()
+    }
+}
 
 /// A git work tree holding ROOT, and how to run git in it safely.
 #[derive(Debug, Clone)]
@@ -61,9 +92,9 @@ impl Repo {
     /// The repository holding `root`. Fails, without running git, when no `.git` is found
     /// above it, and when git is missing or older than 2.31 (the first to read
     /// `GIT_CONFIG_COUNT`: an older one would silently run without the overrides).
-    pub fn discover(root: &Path) -> anyhow::Result<Repo> {
+    pub fn discover(root: &Path) -> Result<Repo, GitError> {
         let Some(top) = work_tree_of(root) else {
-            bail!("no .git found at or above {}", root.display());
+            return Err(GitError::NotARepository { root: root.to_path_buf() });
         };
         let mut config: Vec<(OsString, OsString)> = [
             ("core.fsmonitor", "false"),
@@ -83,7 +114,7 @@ impl Repo {
         let mut repo = Repo { root: root.to_path_buf(), config };
         let version = repo.output(&["version"])?;
         if !new_enough(&version) {
-            bail!("{version} is too old: monodup needs git 2.31 or newer");
+            return Err(GitError::TooOld { version });
         }
         // Empty every filter driver the config defines: a `.gitattributes` line `*.ts filter=x`
         // would make git run `filter.x.clean` on each changed file it reads from the work tree.
@@ -140,7 +171,7 @@ impl Repo {
     }
 
     /// Runs git with `args` and returns its trimmed stdout (for short answers).
-    pub fn output<S: AsRef<OsStr>>(&self, args: &[S]) -> anyhow::Result<String> {
+    pub fn output<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<String, GitError> {
         let mut out = Vec::new();
         self.run_records(args, b'\n', |rec, _| {
             if out.len() < MAX_RECORD {
@@ -159,12 +190,12 @@ impl Repo {
         args: &[S],
         sep: u8,
         mut f: impl FnMut(&[u8], bool),
-    ) -> anyhow::Result<()> {
-        let mut child = self.command().args(args).spawn().context("cannot run git")?;
+    ) -> Result<(), GitError> {
+        let mut child = self.command().args(args).spawn().map_err(GitError::Spawn)?;
         let (Some(mut stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
             let _ = child.kill();
             let _ = child.wait();
-            bail!("cannot read git's output");
+            return Err(GitError::NoPipes);
         };
         // Readers report through channels, so a grandchild that keeps a pipe open can delay
         // monodup by the time limit at most, never hang it.
@@ -197,7 +228,7 @@ impl Repo {
         if err_reader.is_err() || out_reader.is_err() {
             let _ = child.kill();
             let _ = child.wait();
-            bail!("cannot start a thread to read git's output");
+            return Err(GitError::NoThread);
         };
         let deadline = Instant::now() + TIMEOUT;
         let mut split = Splitter { sep, record: Vec::new(), cut: false };
@@ -229,7 +260,7 @@ impl Repo {
         };
         drop(rx);
         if timed_out {
-            bail!("git {} took longer than {} s and was stopped", describe(args), TIMEOUT.as_secs());
+            return Err(GitError::TimedOut { command: describe(args), seconds: TIMEOUT.as_secs() });
         }
         match status {
             Some(s) if s.success() => {
@@ -238,17 +269,14 @@ impl Repo {
             }
             _ => {
                 let stderr = erx.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
-                let msg = String::from_utf8_lossy(&stderr).trim().to_string();
-                if msg.is_empty() {
-                    bail!("git {} failed", describe(args));
-                }
-                bail!("{msg}")
+                let stderr = String::from_utf8_lossy(&stderr).trim().to_string();
+                Err(GitError::Failed { command: describe(args), stderr })
             }
         }
     }
 
     /// Every path the index tracks below ROOT, relative to it, as git stores it (bytes).
-    pub fn tracked_files(&self) -> anyhow::Result<Vec<Vec<u8>>> {
+    pub fn tracked_files(&self) -> Result<Vec<Vec<u8>>, GitError> {
         let mut out = Vec::new();
         self.run_records(&["ls-files", "-z", "--cached", "--deduplicate"], 0, |rec, cut| {
             if !cut && !rec.is_empty() {

@@ -14,6 +14,7 @@ pub mod escape;
 pub mod files;
 pub mod git;
 pub mod graph;
+pub mod guard;
 pub mod lines;
 pub mod model;
 pub mod nesting;
@@ -51,12 +52,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let result =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::dispatch(cli.command, out, err)));
     let result = result.unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".into());
-        Err(anyhow::anyhow!("internal error (a bug, please report it): {what}"))
+        Err(anyhow::anyhow!("internal error (a bug, please report it): {}", guard::message(&*payload)))
     });
     match result {
         Ok(status) => status,

@@ -133,7 +133,14 @@ pub fn parse_bytes_with_tokens(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts
     parse_inner(bytes, rel, lang, true)
 }
 
+/// [`parse_unguarded`] with a panic anywhere in it (the checks before swc, units, tokens) an
+/// `internal-error` diagnostic: the file is skipped, the scan goes on.
 fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
+    crate::guard::file("parse", rel, "skipped", || parse_unguarded(bytes, rel, lang, want_tokens))
+        .unwrap_or_else(failed)
+}
+
+fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
     if bytes.len() > MAX_FILE_BYTES {
         return failed(too_large(rel, bytes.len() as u64, MAX_FILE_BYTES as u64));
     }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::{self, GraphInput, GraphOutput};
+use crate::guard::stage;
 use crate::model::{FileTable, FileTokens};
 use crate::parse::{self, FileFacts};
 use crate::resolve::{self, Edge};
@@ -113,14 +114,11 @@ fn build_pool_with<P, E: std::error::Error + Send + Sync + 'static>(
 
 fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let mut timer = Timer::new();
-    let listing = walk::walk(root, &opts.filters)?;
+    // Each stage under `stage`: a panic in one (a bug) is exit 2 naming it, never 101.
+    let listing = stage("walk", || walk::walk(root, &opts.filters))??;
     timer.lap("walk");
-    let ws = workspace::discover(
-        root,
-        &listing.manifests,
-        listing.sources.iter().map(|(p, _)| p.as_str()),
-        &opts.kinds,
-    );
+    let sources = listing.sources.iter().map(|(p, _)| p.as_str());
+    let ws = stage("workspace", || workspace::discover(root, &listing.manifests, sources, &opts.kinds))?;
     timer.lap("workspace");
 
     let bar = if opts.progress {
@@ -133,15 +131,17 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let facts: Vec<FileFacts> = listing
-        .sources
-        .par_iter()
-        .map(|(path, lang)| {
-            let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
-            bar.inc(1);
-            f
-        })
-        .collect();
+    let facts: Vec<FileFacts> = stage("parse", || {
+        listing
+            .sources
+            .par_iter()
+            .map(|(path, lang)| {
+                let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
+                bar.inc(1);
+                f
+            })
+            .collect()
+    })?;
     bar.finish_and_clear();
     timer.lap("parse");
 
@@ -172,7 +172,7 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     let mut edges: Vec<Edge> = Vec::new();
     if opts.graph {
         let configs: BTreeSet<String> = listing.configs.into_iter().collect();
-        let resolved = resolve::resolve_all(root, &ws, &files, &imports, &configs);
+        let resolved = stage("resolve", || resolve::resolve_all(root, &ws, &files, &imports, &configs))?;
         diagnostics.extend(resolved.diagnostics);
         edges = resolved.edges.into_iter().flatten().collect();
     }
@@ -182,31 +182,37 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     }
 
     let graph = opts.graph.then(|| {
-        graph::build(&GraphInput {
+        let input = GraphInput {
             ws: &ws,
             files: &files,
             edges: &edges,
             include_type_imports: opts.include_type_imports,
-        })
+        };
+        stage("graph", || graph::build(&input))
     });
+    let graph = graph.transpose()?;
     if opts.graph {
         timer.lap("graph");
     }
-    let clones = opts.clones.as_ref().map(|copts| crate::clones::analyze(&files, copts));
+    let clones = opts.clones.as_ref().map(|copts| stage("clones", || crate::clones::analyze(&files, copts)));
+    let clones = clones.transpose()?;
     if opts.clones.is_some() {
         timer.lap("clones");
     }
     let plan = match (&clones, opts.plan && opts.graph) {
-        (Some(c), true) => Some(crate::plan::plan(&crate::plan::PlanInput {
-            ws: &ws,
-            files: &files,
-            edges: &edges,
-            clones: c,
-            ignore_types: opts.clones.as_ref().is_some_and(|c| c.ignore_types),
-            scope: opts.scope.as_deref(),
-            concern_rules: &opts.concern_rules,
-            settings: opts.plan_settings.clone(),
-        })),
+        (Some(c), true) => {
+            let input = crate::plan::PlanInput {
+                ws: &ws,
+                files: &files,
+                edges: &edges,
+                clones: c,
+                ignore_types: opts.clones.as_ref().is_some_and(|c| c.ignore_types),
+                scope: opts.scope.as_deref(),
+                concern_rules: &opts.concern_rules,
+                settings: opts.plan_settings.clone(),
+            };
+            Some(stage("plan", || crate::plan::plan(&input))?)
+        }
         _ => None,
     };
     files.drop_tokens();

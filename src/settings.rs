@@ -35,6 +35,19 @@ impl std::fmt::Display for Source {
     }
 }
 
+/// Why the merged settings cannot be used: exit 2 before any work.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Glob(#[from] config::GlobError),
+    #[error("{setting} must be at least {min} (it is {value})")]
+    TooSmall { setting: Source, min: usize, value: usize },
+    #[error("invalid config: {setting} = {value}: it must be {expected}")]
+    OutOfRange { setting: Source, value: f64, expected: &'static str },
+}
+
 /// A value and where it came from.
 #[derive(Debug, Clone, Copy)]
 pub struct Setting<T> {
@@ -51,7 +64,10 @@ pub fn pick<T>(flag: (Option<T>, &'static str), config: (Option<T>, &'static str
     }
 }
 
-pub fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::Result<clones::CloneOptions> {
+pub fn clone_options(
+    args: &CloneArgs,
+    conf: &config::ClonesConfig,
+) -> Result<clones::CloneOptions, SettingError> {
     let mode = pick(
         (args.mode.map(|m| m == Mode::Renamed), "--mode"),
         (conf.mode.map(|m| m == config::CloneMode::Renamed), "[clones] mode"),
@@ -62,12 +78,7 @@ pub fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::R
         (conf.min_tokens, "[clones] min_tokens"),
         clones::DEFAULT_MIN_TOKENS,
     );
-    anyhow::ensure!(
-        min_tokens.value >= 2,
-        "{} must be at least 2 (it is {})",
-        min_tokens.source,
-        min_tokens.value
-    );
+    at_least(min_tokens, 2)?;
     let min_lines = pick(
         (args.min_lines, "--min-lines"),
         (conf.min_lines, "[clones] min_lines"),
@@ -83,24 +94,18 @@ pub fn clone_options(args: &CloneArgs, conf: &config::ClonesConfig) -> anyhow::R
 }
 
 /// `[plan]` thresholds, each checked against its range.
-pub fn plan_settings(c: &config::PlanConfig) -> anyhow::Result<plan::PlanSettings> {
+pub fn plan_settings(c: &config::PlanConfig) -> Result<plan::PlanSettings, SettingError> {
     let similarity = pick((None, ""), (c.similarity, "[plan] similarity"), plan::DEFAULT_SIMILARITY);
     let fork_share = pick((None, ""), (c.fork_share, "[plan] fork_share"), plan::DEFAULT_FORK_SHARE);
     for s in [similarity, fork_share] {
-        anyhow::ensure!(
-            s.value > 0.0 && s.value <= 1.0,
-            "invalid config: {} = {}: it must be above 0 and at most 1",
-            s.source,
-            s.value
-        );
+        if !(s.value > 0.0 && s.value <= 1.0) {
+            let expected = "above 0 and at most 1";
+            return Err(SettingError::OutOfRange { setting: s.source, value: s.value, expected });
+        }
     }
     let max_item_files =
         pick((None, ""), (c.max_item_files, "[plan] max_item_files"), plan::DEFAULT_MAX_ITEM_FILES);
-    anyhow::ensure!(
-        max_item_files.value >= 1,
-        "invalid config: {} must be at least 1",
-        max_item_files.source
-    );
+    at_least(max_item_files, 1)?;
     Ok(plan::PlanSettings {
         similarity: similarity.value,
         fork_share: fork_share.value,
@@ -108,11 +113,25 @@ pub fn plan_settings(c: &config::PlanConfig) -> anyhow::Result<plan::PlanSetting
     })
 }
 
+fn at_least(s: Setting<usize>, min: usize) -> Result<(), SettingError> {
+    if s.value < min {
+        return Err(SettingError::TooSmall { setting: s.source, min, value: s.value });
+    }
+    Ok(())
+}
+
 /// The pipeline's options for a command's stages.
-pub fn options(stages: &Stages) -> anyhow::Result<pipeline::Options> {
+pub fn options(stages: &Stages) -> Result<pipeline::Options, SettingError> {
     let (root, common) = (stages.root, stages.common);
     let config = config::load(root, common.config.as_deref())?;
     let clones = stages.clones.map(|c| clone_options(c, &config.clones)).transpose()?;
+    // monodup.toml's globs were checked as it was read; a flag's are checked here, so that the
+    // error names the flag rather than both places the walk could have had them from.
+    for (flag, globs) in [("--include", &common.include), ("--exclude", &common.exclude)] {
+        for g in globs {
+            config::glob(g, flag)?;
+        }
+    }
     let list = |flag: &[String], conf: Vec<String>| if flag.is_empty() { conf } else { flag.to_vec() };
     Ok(pipeline::Options {
         root: root.to_path_buf(),
@@ -135,12 +154,8 @@ pub fn options(stages: &Stages) -> anyhow::Result<pipeline::Options> {
             .plan
             .concerns
             .iter()
-            .map(|(glob, c)| {
-                globset::Glob::new(glob)
-                    .map(|g| (g.compile_matcher(), *c))
-                    .map_err(|e| anyhow::anyhow!("invalid [plan.concerns] glob `{glob}`: {e}"))
-            })
-            .collect::<anyhow::Result<_>>()?,
+            .map(|(glob, c)| config::glob(glob, "[plan.concerns]").map(|g| (g.compile_matcher(), *c)))
+            .collect::<Result<_, _>>()?,
         plan_settings: plan_settings(&config.plan)?,
     })
 }

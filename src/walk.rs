@@ -26,6 +26,7 @@
 
 mod rules;
 
+use crate::config::GlobError;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Lang;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -75,13 +76,13 @@ pub struct Listing {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn globset(globs: &[String], what: &str) -> anyhow::Result<Option<GlobSet>> {
+fn globset(globs: &[String], what: &str) -> Result<Option<GlobSet>, GlobError> {
     if globs.is_empty() {
         return Ok(None);
     }
     let mut builder = GlobSetBuilder::new();
     for g in globs {
-        let glob = Glob::new(g).map_err(|e| anyhow::anyhow!("invalid {what} glob `{g}`: {e}"))?;
+        let glob = crate::config::glob(g, what)?;
         builder.add(glob);
         // `src/legacy` should also mean everything below it.
         if !g.ends_with("/**") {
@@ -90,7 +91,10 @@ fn globset(globs: &[String], what: &str) -> anyhow::Result<Option<GlobSet>> {
             }
         }
     }
-    Ok(Some(builder.build()?))
+    // Each glob compiled alone; the set can still fail as a whole (a size limit).
+    let set =
+        builder.build().map_err(|error| GlobError { setting: what.into(), glob: globs.join(", "), error })?;
+    Ok(Some(set))
 }
 
 impl Listing {
@@ -153,7 +157,7 @@ fn outside_root(root: &Path, path: &Path) -> Diagnostic {
 
 /// Walks `root` (absolute, canonical) and returns a sorted listing. Symbolic links are
 /// followed only while they stay inside `root` ([`crate::confine`]).
-pub fn walk(root: &Path, filters: &Filters) -> anyhow::Result<Listing> {
+pub fn walk(root: &Path, filters: &Filters) -> Result<Listing, GlobError> {
     let include = globset(&filters.include, "--include (or [scan] include)")?;
     let exclude = globset(&filters.exclude, "--exclude (or [scan] exclude)")?;
     let rules = std::sync::Arc::new(rules::IgnoreRules::new(root));

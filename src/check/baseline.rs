@@ -2,10 +2,31 @@
 //! stand in), violations and cycles. Sorted, without timestamps, written atomically, so that it
 //! diffs cleanly in git.
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Why a baseline cannot be read or written: exit 2, never a silently empty baseline.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("cannot read baseline {}", .path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: crate::files::ReadError,
+    },
+    /// Not JSON, or not a baseline's fields.
+    #[error("corrupt baseline {}", .path.display())]
+    Corrupt {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("baseline {} has unknown schema_version {version}", .path.display())]
+    UnknownSchema { path: PathBuf, version: u32 },
+    #[error(transparent)]
+    Write(#[from] anyhow::Error),
+}
 
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -39,23 +60,20 @@ impl Baseline {
         b
     }
 
-    pub fn load(path: &Path) -> anyhow::Result<Baseline> {
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let text = crate::files::read_text(path, crate::files::MAX_BASELINE_BYTES)
-            .with_context(|| format!("cannot read baseline {}", path.display()))?;
-        let b: Baseline =
-            serde_json::from_str(&text).with_context(|| format!("corrupt baseline {}", path.display()))?;
-        anyhow::ensure!(
-            b.schema_version == 1,
-            "baseline {} has unknown schema_version {}",
-            path.display(),
-            b.schema_version
-        );
+            .map_err(|source| BaselineError::Read { path: path.to_path_buf(), source })?;
+        let b: Baseline = serde_json::from_str(&text)
+            .map_err(|source| BaselineError::Corrupt { path: path.to_path_buf(), source })?;
+        if b.schema_version != 1 {
+            return Err(BaselineError::UnknownSchema { path: path.to_path_buf(), version: b.schema_version });
+        }
         Ok(b)
     }
 
-    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        let mut text = serde_json::to_string_pretty(self)?;
+    pub fn save(&self, path: &Path) -> Result<(), BaselineError> {
+        let mut text = serde_json::to_string_pretty(self).map_err(anyhow::Error::from)?;
         text.push('\n');
-        crate::write_atomic(path, text.as_bytes())
+        Ok(crate::write_atomic(path, text.as_bytes())?)
     }
 }

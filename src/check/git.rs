@@ -10,11 +10,28 @@
 //! as git quotes them (C-style, and a tab after a name holding a space). Hunk bodies are skipped
 //! by their line counts, so an added line reading `++ b/x` is never taken for a header.
 
-use crate::git::Repo;
+use crate::git::{GitError, Repo};
 use crate::model::lines::{LineRange, LineSet};
-use anyhow::bail;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+/// Why `--since` cannot say what changed: exit 2 before the scan.
+#[derive(Debug, thiserror::Error)]
+pub enum SinceError {
+    /// Empty, or an option (`--since --foo` would be read by git as one).
+    #[error("--since {since:?}: not a git ref")]
+    NotARef { since: String },
+    /// No work tree, or git missing or too old: git's own error, in the message.
+    #[error("--since needs a git repository: {0}")]
+    NoRepository(GitError),
+    #[error("--since {since}: not a known git ref ({error})")]
+    UnknownRef { since: String, error: GitError },
+    #[error("--since {since}: git gave no merge base ({base:?})")]
+    NoMergeBase { since: String, base: String },
+    /// The diff or the listing of tracked files failed.
+    #[error(transparent)]
+    Git(#[from] GitError),
+}
 
 /// What changed since a ref.
 pub struct Changes {
@@ -36,18 +53,17 @@ impl Changes {
     }
 }
 
-pub fn changed_lines(root: &Path, since: &str) -> anyhow::Result<Changes> {
+pub fn changed_lines(root: &Path, since: &str) -> Result<Changes, SinceError> {
     if since.is_empty() || since.starts_with('-') {
-        bail!("--since {since:?}: not a git ref");
+        return Err(SinceError::NotARef { since: since.into() });
     }
-    let repo = Repo::discover(root).map_err(|e| anyhow::anyhow!("--since needs a git repository: {e}"))?;
-    repo.output(&["rev-parse", "--show-toplevel"])
-        .map_err(|e| anyhow::anyhow!("--since needs a git repository: {e}"))?;
+    let repo = Repo::discover(root).map_err(SinceError::NoRepository)?;
+    repo.output(&["rev-parse", "--show-toplevel"]).map_err(SinceError::NoRepository)?;
     let base = repo
         .output(&["merge-base", since, "HEAD"])
-        .map_err(|e| anyhow::anyhow!("--since {since}: not a known git ref ({e})"))?;
+        .map_err(|error| SinceError::UnknownRef { since: since.into(), error })?;
     if base.is_empty() || !base.bytes().all(|b| b.is_ascii_hexdigit()) {
-        bail!("--since {since}: git gave no merge base ({base:?})");
+        return Err(SinceError::NoMergeBase { since: since.into(), base });
     }
     let mut diff = Hunks::default();
     repo.run_records(

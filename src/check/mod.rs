@@ -9,12 +9,12 @@ pub mod baseline;
 pub mod git;
 pub mod render;
 
-use crate::config::CheckConfig;
+use crate::config::{CheckConfig, ConfigError, GlobError};
 use crate::diagnostic::Severity;
 use crate::model::lines::{LineRange, LineSet};
 use crate::report::Report;
 use baseline::Baseline;
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use rustc_hash::FxHasher;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -124,20 +124,20 @@ pub struct Rule {
     allow: GlobSet,
 }
 
-fn globs(list: &[String], what: &str) -> anyhow::Result<GlobSet> {
+fn globs(list: &[String], what: &str) -> Result<GlobSet, GlobError> {
     let mut b = GlobSetBuilder::new();
     for g in list {
-        b.add(Glob::new(g).map_err(|e| anyhow::anyhow!("invalid glob `{g}` in {what}: {e}"))?);
+        b.add(crate::config::glob(g, what)?);
     }
-    Ok(b.build()?)
+    b.build().map_err(|error| GlobError { setting: what.into(), glob: list.join(", "), error })
 }
 
 impl Rule {
-    pub fn from_config(r: &crate::config::RuleConfig) -> anyhow::Result<Rule> {
+    pub fn from_config(r: &crate::config::RuleConfig) -> Result<Rule, ConfigError> {
         let severity = match r.severity.as_deref().unwrap_or("error") {
             "error" => Severity::Error,
             "warn" | "warning" => Severity::Warning,
-            other => anyhow::bail!("rule `{}`: severity must be error or warn, not `{other}`", r.name),
+            other => return Err(ConfigError::RuleSeverity { rule: r.name.clone(), severity: other.into() }),
         };
         Ok(Rule {
             name: r.name.clone(),

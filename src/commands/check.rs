@@ -47,15 +47,11 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let config = config::load(&args.root, args.common.config.as_deref())?;
     let rules: Vec<check::Rule> =
-        config.rules.iter().map(check::Rule::from_config).collect::<anyhow::Result<_>>()?;
+        config.rules.iter().map(check::Rule::from_config).collect::<Result<_, _>>()?;
     // A baseline named by the repository's config stays inside it (read and written through no
     // link out of it); one given with --baseline may be anywhere.
     if args.baseline.is_none() && config::baseline_leaves_root(&args.root, &config.check.baseline) {
-        anyhow::bail!(
-            "invalid config: [check] baseline = {:?} leads outside the root through a symbolic link \
-             (give --baseline on the command line for a file elsewhere)",
-            config.check.baseline
-        );
+        return Err(config::ConfigError::BaselineLeavesRoot { baseline: config.check.baseline }.into());
     }
     let baseline_path = args.baseline.clone().unwrap_or_else(|| args.root.join(&config.check.baseline));
     // Read everything that can fail before the scan: a corrupt baseline or a bad ref is exit 2.

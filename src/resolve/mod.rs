@@ -171,25 +171,39 @@ pub fn resolve_all(
         bad_configs: Mutex::new(unreadable_configs(root, configs)),
         shadowing: Mutex::new(BTreeMap::new()),
     };
-    let edges: Vec<Vec<Edge>> = files
+    // A panic on one file (a bug) leaves its imports out and names it; the others go on.
+    let per_file: Vec<Result<Vec<Edge>, Diagnostic>> = files
         .as_slice()
         .par_iter()
         .zip(imports)
         .enumerate()
         .map(|(id, (file, imports))| {
             let path = file.path.as_str();
-            let resolver = match nearest_config(configs, path) {
-                Some(c) if c.ends_with("jsconfig.json") => &resolvers.jsconfigs[c],
-                _ => &resolvers.auto,
-            };
-            imports
-                .iter()
-                .map(|imp| ctx.resolve(resolver, &resolvers.plain, FileId::from(id), path, imp))
-                .collect()
+            crate::guard::file("resolve", path, "its imports are left out", || {
+                let resolver = match nearest_config(configs, path) {
+                    Some(c) if c.ends_with("jsconfig.json") => &resolvers.jsconfigs[c],
+                    _ => &resolvers.auto,
+                };
+                imports
+                    .iter()
+                    .map(|imp| ctx.resolve(resolver, &resolvers.plain, FileId::from(id), path, imp))
+                    .collect()
+            })
+        })
+        .collect();
+    let mut crashed = Vec::new();
+    let edges: Vec<Vec<Edge>> = per_file
+        .into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|d| {
+                crashed.push(d);
+                Vec::new()
+            })
         })
         .collect();
     let mut diagnostics: Vec<Diagnostic> =
         ctx.bad_configs.into_inner().unwrap_or_else(|e| e.into_inner()).into_values().collect();
+    diagnostics.extend(crashed);
     diagnostics.extend(ctx.shadowing.into_inner().unwrap_or_else(|e| e.into_inner()).into_values());
     let empty = empty_extends.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
     for path in empty {
