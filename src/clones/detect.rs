@@ -1,20 +1,24 @@
 //! Clone classes from token streams: every maximal token sequence (at least `min_tokens` long)
 //! that stands in two or more non-overlapping places becomes one class with all its fragments.
 //!
-//! 1. Rolling hashes of every window of `min_tokens` keys, over all files in parallel; hashes
-//!    seen twice or more are kept (one sort of a `u64` per token).
-//! 2. The windows with a kept hash are grouped and verified key by key against the group's
-//!    first window: equal hashes of different tokens split into separate groups, so a hash
-//!    collision never makes a clone. Each file gets the group id of each of its windows.
+//! The keys of all files lie in one flat array, a separator slot after each file, so that a
+//! window, a group and a walk are plain positions and two windows compare as two slices.
+//!
+//! 1. One record per window of `min_tokens` keys, `(top 32 bits of its rolling hash, position)`
+//!    packed in a `u64`, made in parallel per file and sorted in parallel once.
+//! 2. Each run of equal hashes is verified in parallel, slice against slice: equal hashes of
+//!    different keys split into separate groups (sorted by content), so a hash collision never
+//!    makes a clone. Every window then knows its group (`gid`), written in parallel.
 //! 3. From every group whose occurrences are not all the continuation of one earlier group,
 //!    the occurrences walk right together while their next windows share a group; whenever
 //!    the set changes (an occurrence stops, the set splits, or two start to overlap) the
-//!    current set is a right-maximal repeat: it is kept when it is also left-maximal.
+//!    current set is a right-maximal repeat: it is kept when it is also left-maximal. The
+//!    walks run in parallel and allocate only when a set splits.
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 
-/// No group: the window is unique (or the file is shorter than a window).
+/// No group: the window is unique, or it crosses the end of its file.
 const NONE: u32 = u32::MAX;
 
 /// Spreads small keys (renamed symbols) over 64 bits before the rolling hash.
@@ -26,52 +30,60 @@ pub fn splitmix(mut x: u64) -> u64 {
 }
 
 const BASE: u64 = 0x100_0000_01B3;
-/// Files whose candidate windows are hashed at once (in parallel) before being grouped.
-const CHUNK_FILES: usize = 256;
 
-/// The token streams, seen only through their keys (no copy of them is made).
-pub trait Streams: Sync {
-    fn count(&self) -> usize;
-    fn len(&self, file: usize) -> usize;
-    fn key(&self, file: usize, pos: usize) -> u64;
+/// What a token is compared by: its renamed symbol (`u16`) or its exact hash (`u64`).
+pub trait Key: Copy + Eq + Ord + Default + Send + Sync + Into<u64> {}
+impl Key for u16 {}
+impl Key for u64 {}
+
+/// The keys of every file in one array: file `f` at `start[f]..start[f] + len`, followed by one
+/// separator slot, so that copies in two files are always at least one position apart.
+pub struct Keys<K> {
+    keys: Vec<K>,
+    /// `start[f]` for each file, then the total length.
+    start: Vec<u32>,
 }
 
-impl Streams for [Vec<u64>] {
-    fn count(&self) -> usize {
-        <[Vec<u64>]>::len(self)
+impl<K: Key> Keys<K> {
+    /// Lays out files of the given lengths and lets `fill(f, slot)` write file `f`'s keys, in
+    /// parallel. None when the positions would not fit in 32 bits (4 billion tokens).
+    pub fn build(lens: &[usize], fill: impl Fn(usize, &mut [K]) + Sync) -> Option<Keys<K>> {
+        let mut start = Vec::with_capacity(lens.len() + 1);
+        let mut at = 0u32;
+        for &n in lens {
+            start.push(at);
+            at = at.checked_add(u32::try_from(n).ok()?)?.checked_add(1)?;
+        }
+        start.push(at);
+        let mut keys = vec![K::default(); at as usize];
+        let mut slots: Vec<&mut [K]> = Vec::with_capacity(lens.len());
+        let mut rest = keys.as_mut_slice();
+        for &n in lens {
+            let (mine, tail) = rest.split_at_mut(n + 1);
+            slots.push(&mut mine[..n]);
+            rest = tail;
+        }
+        slots.into_par_iter().enumerate().for_each(|(f, slot)| fill(f, slot));
+        Some(Keys { keys, start })
     }
-    fn len(&self, file: usize) -> usize {
-        self[file].len()
-    }
-    fn key(&self, file: usize, pos: usize) -> u64 {
-        self[file][pos]
-    }
-}
 
-fn same_window<S: Streams + ?Sized>(s: &S, a: (u32, u32), b: (u32, u32), w: usize) -> bool {
-    (0..w).all(|i| s.key(a.0 as usize, a.1 as usize + i) == s.key(b.0 as usize, b.1 as usize + i))
-}
-
-/// Calls `each(position, hash)` for each window of `w` keys of a file (polynomial, wrapping).
-fn windows<S: Streams + ?Sized>(
-    s: &S,
-    f: usize,
-    w: usize,
-    mix: fn(u64) -> u64,
-    mut each: impl FnMut(u32, u64),
-) {
-    let n = s.len(f);
-    if n < w {
-        return;
+    fn files(&self) -> usize {
+        self.start.len() - 1
     }
-    // One pass over the file's keys, mixed once each.
-    let keys: Vec<u64> = (0..n).map(|i| mix(s.key(f, i))).collect();
-    let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
-    let mut h = keys[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(k));
-    each(0, h);
-    for i in w..n {
-        h = h.wrapping_sub(keys[i - w].wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(keys[i]);
-        each((i - w + 1) as u32, h);
+
+    /// Global position range of file `f`'s keys.
+    fn range(&self, f: usize) -> std::ops::Range<usize> {
+        self.start[f] as usize..self.start[f + 1] as usize - 1
+    }
+
+    fn file_of(&self, pos: u32) -> usize {
+        self.start.partition_point(|&s| s <= pos) - 1
+    }
+
+    /// The key before `pos` in its file, if any.
+    fn before(&self, pos: u32) -> Option<K> {
+        let f = self.file_of(pos);
+        (pos > self.start[f]).then(|| self.keys[pos as usize - 1])
     }
 }
 
@@ -85,208 +97,228 @@ pub struct Repeat {
 
 /// Finds the maximal repeats of at least `w` keys. `mix` is [`splitmix`] except in tests that
 /// force hash collisions.
-pub fn repeats<S: Streams + ?Sized>(files: &S, w: usize, mix: fn(u64) -> u64) -> Vec<Repeat> {
+pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync) -> Vec<Repeat> {
     let w = w.max(1);
-    let n = files.count();
-    // 1. Hashes seen at least twice, on 32 bits to halve the one big sort; the spurious
-    //    matches this lets through are dropped by the verification below.
-    let mut all: Vec<u32> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|f| {
-            let mut v = Vec::with_capacity((files.len(f) + 1).saturating_sub(w));
-            windows(files, f, w, mix, |_, h| v.push((h >> 32) as u32));
-            v
-        })
-        .collect();
-    all.par_sort_unstable();
-    let dup: FxHashSet<u32> = all.chunk_by(|a, b| a == b).filter(|c| c.len() > 1).map(|c| c[0]).collect();
-    drop(all);
-
-    // 2. Candidate windows, in file and position order, each verified into a group: against
-    //    the group's first window, one key at a time when the previous position already
-    //    matched that window's predecessor, else all `w` keys.
-    //    The candidates are hashed in parallel a chunk of files at a time, so that they are
-    //    never all in memory at once.
-    let mut gid: Vec<Vec<u32>> = (0..n).map(|f| vec![NONE; (files.len(f) + 1).saturating_sub(w)]).collect();
-    let mut groups: Vec<Vec<(u32, u32)>> = Vec::new();
-    // hash → its first group; further groups of a colliding hash in `more`.
-    let mut first: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut more: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let all_files: Vec<usize> = (0..n).collect();
-    for chunk in all_files.chunks(CHUNK_FILES) {
-        let cands: Vec<Vec<(u64, u32)>> = chunk
-            .par_iter()
-            .map(|&f| {
-                let mut v = Vec::new();
-                windows(files, f, w, mix, |p, h| {
-                    if dup.contains(&((h >> 32) as u32)) {
-                        v.push((h, p));
-                    }
-                });
-                v
-            })
-            .collect();
-        for (&f, list) in chunk.iter().zip(cands) {
-            let f = f as u32;
-            for (h, p) in list {
-                let prev = if p > 0 { gid[f as usize][p as usize - 1] } else { NONE };
-                let matches = |g: u32| {
-                    let (rf, rp) = groups[g as usize][0];
-                    let aligned = prev != NONE && rp > 0 && groups[prev as usize][0] == (rf, rp - 1);
-                    if aligned {
-                        let last = w - 1;
-                        files.key(f as usize, p as usize + last) == files.key(rf as usize, rp as usize + last)
-                    } else {
-                        same_window(files, (rf, rp), (f, p), w)
-                    }
-                };
-                // Inside a run of copied code the previous window's group tells ours without a
-                // lookup: it is the group of the window after that group's first occurrence, if
-                // one more key matches.
-                let next_of_prev = (prev != NONE)
-                    .then(|| {
-                        let (rf, rp) = groups[prev as usize][0];
-                        let g = *gid[rf as usize].get(rp as usize + 1)?;
-                        let same_last = files.key(f as usize, p as usize + w - 1)
-                            == files.key(rf as usize, rp as usize + w);
-                        (g != NONE && same_last).then_some(g)
-                    })
-                    .flatten();
-                let found = next_of_prev.or_else(|| match first.get(&h) {
-                    None => None,
-                    Some(&g) if matches(g) => Some(g),
-                    Some(_) => more.get(&h).and_then(|gs| gs.iter().copied().find(|&g| matches(g))),
-                });
-                let g = match found {
-                    Some(g) => g,
-                    None => {
-                        groups.push(Vec::new());
-                        let g = (groups.len() - 1) as u32;
-                        match first.entry(h) {
-                            std::collections::hash_map::Entry::Occupied(_) => {
-                                more.entry(h).or_default().push(g)
-                            }
-                            std::collections::hash_map::Entry::Vacant(v) => {
-                                v.insert(g);
-                            }
-                        }
-                        g
-                    }
-                };
-                groups[g as usize].push((f, p));
-                gid[f as usize][p as usize] = g;
-            }
-        }
-    }
-    drop((dup, first, more));
-    for g in &mut groups {
-        if g.len() < 2 {
-            // A group of one: its hash was shared only by a collision.
-            let (f, p) = g[0];
-            gid[f as usize][p as usize] = NONE;
-        }
-    }
+    let records = window_records(keys, w, &mix);
+    let (occ, bounds) = verified_groups(keys, &records, w);
+    drop(records);
+    let gid = group_ids(keys.keys.len(), &occ, &bounds);
+    let group = |g: u32| &occ[bounds[g as usize] as usize..bounds[g as usize + 1] as usize];
+    let groups = bounds.len() - 1;
 
     // 3. Walk right from the groups that start a run.
-    let at = |f: u32, p: i64| -> u32 {
+    let at = |p: i64| -> u32 {
         if p < 0 {
-            return NONE;
+            NONE
+        } else {
+            gid.get(p as usize).copied().unwrap_or(NONE)
         }
-        gid[f as usize].get(p as usize).copied().unwrap_or(NONE)
     };
     // A group whose windows overlap each other in one file (periodic code) loses occurrences
-    // in its walk, so the groups after it are not covered by it.
-    let overlapping: Vec<bool> = groups
-        .iter()
-        .map(|occ| occ.windows(2).any(|x| x[0].0 == x[1].0 && x[1].1 < x[0].1 + w as u32))
+    // in its walk, so the groups after it are not covered by it. Windows of two files never
+    // overlap: a separator lies between them.
+    let overlapping: Vec<bool> = (0..groups as u32)
+        .into_par_iter()
+        .map(|g| group(g).windows(2).any(|x| x[1] < x[0] + w as u32))
         .collect();
-    let starts: Vec<usize> = (0..groups.len())
+    let starts: Vec<u32> = (0..groups as u32)
+        .into_par_iter()
         .filter(|&g| {
-            let occ = &groups[g];
-            if occ.len() < 2 {
-                return false;
-            }
-            let prev = at(occ[0].0, i64::from(occ[0].1) - 1);
+            let occ = group(g);
+            let prev = at(i64::from(occ[0]) - 1);
             // A continuation: every occurrence follows the same group, whose walk covers this one.
             let continuation = prev != NONE
                 && !overlapping[prev as usize]
-                && occ.iter().all(|&(f, p)| at(f, i64::from(p) - 1) == prev);
+                && occ.iter().all(|&p| at(i64::from(p) - 1) == prev);
             !continuation
         })
         .collect();
-    let mut out: Vec<Repeat> =
-        starts.par_iter().flat_map_iter(|&g| walk(files, &gid, &groups[g], w)).collect();
-    out.sort_by(|a, b| a.at.cmp(&b.at).then(b.len.cmp(&a.len)));
+    let mut out: Vec<Repeat> = starts
+        .par_iter()
+        .flat_map_iter(|&g| walk(keys, &gid, group(g), w))
+        .map(|(len, at)| Repeat {
+            len,
+            at: at
+                .into_iter()
+                .map(|p| {
+                    let f = keys.file_of(p);
+                    (f as u32, p - keys.start[f])
+                })
+                .collect(),
+        })
+        .collect();
+    out.par_sort_unstable_by(|a, b| a.at.cmp(&b.at).then(b.len.cmp(&a.len)));
     out.dedup();
     out
 }
 
-/// Occurrences that share `len` keys, and how far they have walked.
+/// 1. `(hash << 32) | position` of every window that fits in its file, sorted.
+fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 + Sync)) -> Vec<u64> {
+    let counts: Vec<usize> = (0..keys.files()).map(|f| (keys.range(f).len() + 1).saturating_sub(w)).collect();
+    let mut records = vec![0u64; counts.iter().sum()];
+    let mut slots: Vec<(usize, &mut [u64])> = Vec::with_capacity(counts.len());
+    let mut rest = records.as_mut_slice();
+    for (f, &n) in counts.iter().enumerate() {
+        let (mine, tail) = rest.split_at_mut(n);
+        if n > 0 {
+            slots.push((f, mine));
+        }
+        rest = tail;
+    }
+    let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    slots.into_par_iter().for_each(|(f, slot)| {
+        let r = keys.range(f);
+        let file = &keys.keys[r.clone()];
+        let base = r.start as u64;
+        let mut h = file[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(mix(k.into())));
+        slot[0] = (h >> 32) << 32 | base;
+        for i in w..file.len() {
+            h = h
+                .wrapping_sub(mix(file[i - w].into()).wrapping_mul(top))
+                .wrapping_mul(BASE)
+                .wrapping_add(mix(file[i].into()));
+            slot[i - w + 1] = (h >> 32) << 32 | (base + (i - w + 1) as u64);
+        }
+    });
+    records.par_sort_unstable();
+    records
+}
+
+/// 2. The groups of equal windows (two or more each): their positions, sorted, group after
+/// group (`occ`), and where each group starts in `occ` (`bounds`, one more than groups).
+fn verified_groups<K: Key>(keys: &Keys<K>, records: &[u64], w: usize) -> (Vec<u32>, Vec<u32>) {
+    let window = |p: u32| &keys.keys[p as usize..p as usize + w];
+    let runs: Vec<&[u64]> = records.chunk_by(|a, b| a >> 32 == b >> 32).filter(|r| r.len() > 1).collect();
+    // Usually every window of a run is the same (None); else the run's groups, by content.
+    let split: Vec<Option<Vec<Vec<u32>>>> = runs
+        .par_iter()
+        .map(|run| {
+            let first = window(run[0] as u32);
+            if run.iter().all(|&r| window(r as u32) == first) {
+                return None;
+            }
+            let mut pos: Vec<u32> = run.iter().map(|&r| r as u32).collect();
+            pos.sort_by(|&a, &b| window(a).cmp(window(b)).then(a.cmp(&b)));
+            Some(
+                pos.chunk_by(|&a, &b| window(a) == window(b))
+                    .filter(|g| g.len() > 1)
+                    .map(<[u32]>::to_vec)
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut occ = Vec::with_capacity(runs.iter().map(|r| r.len()).sum());
+    let mut bounds = vec![0u32];
+    for (run, split) in runs.iter().zip(split) {
+        match split {
+            None => {
+                occ.extend(run.iter().map(|&r| r as u32));
+                bounds.push(occ.len() as u32);
+            }
+            Some(groups) => {
+                for g in groups {
+                    occ.extend(g);
+                    bounds.push(occ.len() as u32);
+                }
+            }
+        }
+    }
+    (occ, bounds)
+}
+
+/// The group of every window (`NONE` for unique windows and the separators), written in
+/// parallel: each window is in at most one group.
+fn group_ids(len: usize, occ: &[u32], bounds: &[u32]) -> Vec<u32> {
+    let gid: Vec<AtomicU32> = (0..len).into_par_iter().map(|_| AtomicU32::new(NONE)).collect();
+    (0..bounds.len() - 1).into_par_iter().for_each(|g| {
+        for &p in &occ[bounds[g] as usize..bounds[g + 1] as usize] {
+            gid[p as usize].store(g as u32, Ordering::Relaxed);
+        }
+    });
+    gid.into_iter().map(AtomicU32::into_inner).collect()
+}
+
+/// Occurrences (global positions, sorted) that share `len` keys, and how far they have walked.
 struct Walk {
-    occ: Vec<(u32, u32)>,
+    occ: Vec<u32>,
     k: u32,
+}
+
+/// Smallest distance between two occurrences: they stay apart while the repeat is shorter.
+fn min_gap(occ: &[u32]) -> u32 {
+    occ.windows(2).map(|x| x[1] - x[0]).min().unwrap_or(u32::MAX)
 }
 
 /// How many keys before every occurrence are the same (so the repeat starts that much earlier),
 /// as far as the copies stay apart. Needed after periodic code, whose group could not carry
 /// these occurrences.
-fn extend_left<S: Streams + ?Sized>(files: &S, occ: &[(u32, u32)], w: u32) -> u32 {
+fn extend_left<K: Key>(keys: &Keys<K>, occ: &[u32], w: u32) -> u32 {
+    let gap = min_gap(occ);
     let mut left = 0;
     loop {
-        let before =
-            |&(f, p): &(u32, u32)| (p > left).then(|| files.key(f as usize, (p - left - 1) as usize));
+        let before = |&p: &u32| keys.before(p - left);
         let first = before(&occ[0]);
         let same = first.is_some() && occ.iter().all(|o| before(o) == first);
-        let apart = occ.windows(2).all(|x| x[0].0 != x[1].0 || x[1].1 > x[0].1 + w + left);
-        if !same || !apart {
+        if !same || gap <= w + left {
             return left;
         }
         left += 1;
     }
 }
 
-fn walk<S: Streams + ?Sized>(files: &S, gid: &[Vec<u32>], start: &[(u32, u32)], w: usize) -> Vec<Repeat> {
-    let next_gid = |f: u32, p: u32, k: u32| -> u32 {
-        gid[f as usize].get((p + k + 1) as usize).copied().unwrap_or(NONE)
-    };
+/// The repeats one group's walk finds, as `(length, global positions)`.
+fn walk<K: Key>(keys: &Keys<K>, gid: &[u32], start: &[u32], w: usize) -> Vec<(u32, Vec<u32>)> {
+    let next_gid = |p: u32, k: u32| -> u32 { gid.get((p + k + 1) as usize).copied().unwrap_or(NONE) };
     let mut out = Vec::new();
-    let first = non_overlapping(start, w as u32);
+    let first = non_overlapping_global(start, w as u32);
     if first.len() < 2 {
         return out;
     }
-    let left = extend_left(files, &first, w as u32);
+    let left = extend_left(keys, &first, w as u32);
     let mut stack = vec![Walk { occ: first, k: 0 }];
-    while let Some(Walk { mut occ, mut k }) = stack.pop() {
+    while let Some(Walk { occ, mut k }) = stack.pop() {
         if occ.len() < 2 {
             continue;
         }
+        let gap = min_gap(&occ);
         loop {
             let len = w as u32 + k + left;
-            let first = next_gid(occ[0].0, occ[0].1, k);
-            let all_same = first != NONE && occ.iter().all(|&(f, p)| next_gid(f, p, k) == first);
-            let shifted: Vec<(u32, u32)> = occ.iter().map(|&(f, p)| (f, p - left)).collect();
-            let kept = non_overlapping(&shifted, len + 1);
-            if all_same && kept.len() == occ.len() {
+            let first = next_gid(occ[0], k);
+            let all_same = first != NONE && occ.iter().all(|&p| next_gid(p, k) == first);
+            // Every occurrence is kept at `len + 1` exactly when no two are that close.
+            if all_same && gap > len {
                 k += 1;
                 continue;
             }
-            if left_maximal(files, &shifted) {
-                out.push(Repeat { len, at: shifted.clone() });
+            let shifted: Vec<u32> = occ.iter().map(|&p| p - left).collect();
+            if left_maximal(keys, &shifted) {
+                out.push((len, shifted));
             }
-            let kept: Vec<(u32, u32)> = kept.into_iter().map(|(f, p)| (f, p + left)).collect();
             // Continue with each set of occurrences that still share their next window.
-            let mut parts: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
-            for &(f, p) in &kept {
-                let g = next_gid(f, p, k);
-                if g != NONE {
-                    parts.entry(g).or_default().push((f, p));
-                }
-            }
-            let mut parts: Vec<Vec<(u32, u32)>> = parts.into_values().filter(|v| v.len() > 1).collect();
-            parts.sort();
-            stack.extend(parts.into_iter().map(|occ| Walk { occ, k: k + 1 }));
-            occ.clear();
+            let mut kept: Vec<(u32, u32)> = non_overlapping_global(&occ, len + 1)
+                .into_iter()
+                .map(|p| (next_gid(p, k), p))
+                .filter(|&(g, _)| g != NONE)
+                .collect();
+            kept.sort_unstable();
+            stack.extend(
+                kept.chunk_by(|a, b| a.0 == b.0)
+                    .filter(|part| part.len() > 1)
+                    .map(|part| Walk { occ: part.iter().map(|&(_, p)| p).collect(), k: k + 1 }),
+            );
             break;
+        }
+    }
+    out
+}
+
+/// [`non_overlapping`] on global positions: copies in two files never overlap.
+fn non_overlapping_global(occ: &[u32], len: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(occ.len());
+    for &p in occ {
+        match out.last() {
+            Some(&lp) if p < lp + len => {}
+            _ => out.push(p),
         }
     }
     out
@@ -307,24 +339,20 @@ pub fn non_overlapping(occ: &[(u32, u32)], len: u32) -> Vec<(u32, u32)> {
 
 /// False when every occurrence is preceded by the same key: the longer repeat one key to the
 /// left is the maximal one.
-fn left_maximal<S: Streams + ?Sized>(files: &S, occ: &[(u32, u32)]) -> bool {
-    let before =
-        |&(f, p): &(u32, u32)| if p == 0 { None } else { Some(files.key(f as usize, p as usize - 1)) };
-    let first = before(&occ[0]);
-    first.is_none() || occ.iter().any(|o| before(o) != first)
+fn left_maximal<K: Key>(keys: &Keys<K>, occ: &[u32]) -> bool {
+    let first = keys.before(occ[0]);
+    first.is_none() || occ.iter().any(|&o| keys.before(o) != first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(s: &str) -> Vec<u64> {
-        s.bytes().map(u64::from).collect()
-    }
-
     fn found(files: &[&str], w: usize, mix: fn(u64) -> u64) -> Vec<(u32, Vec<(u32, u32)>)> {
-        let files: Vec<Vec<u64>> = files.iter().map(|s| keys(s)).collect();
-        repeats(files.as_slice(), w, mix).into_iter().map(|r| (r.len, r.at)).collect()
+        let files: Vec<Vec<u64>> = files.iter().map(|s| s.bytes().map(u64::from).collect()).collect();
+        let lens: Vec<usize> = files.iter().map(Vec::len).collect();
+        let keys = Keys::build(&lens, |f, slot| slot.copy_from_slice(&files[f])).unwrap();
+        repeats(&keys, w, mix).into_iter().map(|r| (r.len, r.at)).collect()
     }
 
     #[test]
@@ -354,10 +382,20 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_ending_a_file_and_one_starting_the_next_are_two_copies() {
+        // "ABCD" ends file 0 and starts file 1: adjacent in the flat array, yet apart.
+        assert_eq!(found(&["xyABCD", "ABCDzw"], 4, splitmix), vec![(4, vec![(0, 2), (1, 0)])]);
+    }
+
+    #[test]
     fn forced_hash_collisions_make_no_false_clone() {
         // Every window hashes to 0: only verification keeps real clones.
         let collide: fn(u64) -> u64 = |_| 0;
         assert_eq!(found(&["ABCDEFGH", "ABCDxxxx", "pqrstuvw"], 4, collide), vec![(4, vec![(0, 0), (1, 0)])]);
         assert!(found(&["ABCDEFGH", "abcdefgh"], 4, collide).is_empty());
+        // Several distinct repeated windows under one hash each become their own class.
+        let r = found(&["ABCDwxyz", "ABCDwxyz", "pqrs", "pqrs"], 4, collide);
+        assert!(r.contains(&(4, vec![(2, 0), (3, 0)])), "{r:?}");
+        assert!(r.contains(&(8, vec![(0, 0), (1, 0)])), "{r:?}");
     }
 }

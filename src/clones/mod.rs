@@ -136,24 +136,6 @@ fn stream(tokens: &[Tok], ignore_types: bool) -> Cow<'_, [Tok]> {
     }
 }
 
-/// The streams as clone detection sees them: the key of each token in the chosen mode.
-struct Keyed<'a> {
-    streams: &'a [Cow<'a, [Tok]>],
-    renamed: bool,
-}
-
-impl detect::Streams for Keyed<'_> {
-    fn count(&self) -> usize {
-        self.streams.len()
-    }
-    fn len(&self, file: usize) -> usize {
-        self.streams[file].len()
-    }
-    fn key(&self, file: usize, pos: usize) -> u64 {
-        self.streams[file][pos].key(self.renamed)
-    }
-}
-
 fn line_col(starts: &[u32], offset: u32) -> (u32, u32) {
     let line = starts.partition_point(|&s| s <= offset).max(1);
     (line as u32, offset - starts[line - 1] + 1)
@@ -241,17 +223,21 @@ pub fn analyze(files: &FileTable, opts: &CloneOptions) -> CloneOutput {
 }
 
 /// [`analyze`] with the window hash's mixing function given (tests force collisions with it).
-pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: fn(u64) -> u64) -> CloneOutput {
+pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: impl Fn(u64) -> u64 + Sync) -> CloneOutput {
+    let mut lap = crate::timings::Timer::new();
     let streams: Vec<Cow<[Tok]>> = (0..files.len())
         .into_par_iter()
         .map(|i| stream(files.tokens(FileId::from(i)), opts.ignore_types))
         .collect();
 
-    // Whole-file duplicates first: they are reported as one class of scope `file`.
-    let mut classes = whole_files(&streams, files, opts);
-
-    let repeats = detect::repeats(&Keyed { streams: &streams, renamed: opts.renamed }, opts.min_tokens, mix);
+    // Whole-file duplicates first: they are reported as one class of scope `file`, and only
+    // the first file of each enters the search for repeats, whose copies are then added.
+    let (mut classes, copies) = whole_files(&streams, files, opts);
+    lap.lap("c.whole");
+    let repeats = block_repeats(&streams, &copies, opts, mix);
+    lap.lap("c.detect");
     let repeats = trim_and_merge(&streams, repeats, opts);
+    lap.lap("c.trim");
     let mut blocks: Vec<CloneClass> = repeats
         .par_iter()
         .map(|r| {
@@ -284,6 +270,7 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: fn(u64) -> u64)
         })
         .filter(|c| c.lines >= opts.min_lines)
         .collect();
+    lap.lap("c.build");
     // Largest first, so that a class all of whose fragments lie inside kept ones is dropped.
     blocks.sort_by(|a, b| {
         (b.tokens, b.fragments.len(), a.fingerprint).cmp(&(a.tokens, a.fragments.len(), b.fingerprint))
@@ -332,6 +319,7 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: fn(u64) -> u64)
         });
     }
     classes.sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
+    lap.lap("c.redund");
 
     let file_duplicated = duplicated_lines(files.len(), &classes);
     let mut exact: Vec<Vec<LineRange>> = vec![Vec::new(); files.len()];
@@ -339,8 +327,60 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: fn(u64) -> u64)
         exact_ranges(&streams, files, c, opts.min_tokens, &mut exact);
     }
     let file_duplicated_exact = exact.into_iter().map(|r| LineSet::from_iter(r).lines()).collect();
+    lap.lap("c.metrics");
     let (overlaps, overlap_pairs) = overlaps(files, &classes);
+    lap.lap("c.overlap");
     CloneOutput { classes, file_duplicated, overlaps, overlap_pairs, file_duplicated_exact }
+}
+
+/// The maximal repeats of at least `min_tokens` keys. Files in `copies` after the first of
+/// their set are left out of the search (their tokens are the first one's) and their
+/// occurrences added to every repeat found in the first.
+fn block_repeats(
+    streams: &[Cow<[Tok]>],
+    copies: &[Vec<usize>],
+    opts: &CloneOptions,
+    mix: impl Fn(u64) -> u64 + Sync,
+) -> Vec<detect::Repeat> {
+    let mut others: Vec<&[usize]> = vec![&[]; streams.len()];
+    let mut lens: Vec<usize> = streams.iter().map(|s| s.len()).collect();
+    for set in copies {
+        others[set[0]] = &set[1..];
+        for &m in &set[1..] {
+            lens[m] = 0;
+        }
+    }
+    let fill = |f: usize, slot: &mut [u16]| {
+        for (k, t) in slot.iter_mut().zip(streams[f].iter()) {
+            *k = t.sym;
+        }
+    };
+    let fill_exact = |f: usize, slot: &mut [u64]| {
+        for (k, t) in slot.iter_mut().zip(streams[f].iter()) {
+            *k = t.exact;
+        }
+    };
+    // Positions are 32-bit: 4 billion tokens would need 64 GB of token data before this.
+    let mut repeats = if opts.renamed {
+        detect::Keys::build(&lens, fill).map(|k| detect::repeats(&k, opts.min_tokens, mix))
+    } else {
+        detect::Keys::build(&lens, fill_exact).map(|k| detect::repeats(&k, opts.min_tokens, mix))
+    }
+    .unwrap_or_default();
+    if copies.is_empty() {
+        return repeats;
+    }
+    repeats.par_iter_mut().for_each(|r| {
+        let extra: Vec<(u32, u32)> =
+            r.at.iter().flat_map(|&(f, p)| others[f as usize].iter().map(move |&m| (m as u32, p))).collect();
+        if !extra.is_empty() {
+            r.at.extend(extra);
+            r.at.sort_unstable();
+        }
+    });
+    repeats.par_sort_unstable_by(|a, b| a.at.cmp(&b.at).then(b.len.cmp(&a.len)));
+    repeats.dedup();
+    repeats
 }
 
 /// Trims the punctuation a repeat borrowed from its neighbours (`} export function f…` where
@@ -390,8 +430,13 @@ fn trim_and_merge(
         .collect()
 }
 
-/// Files whose whole kept token streams are identical (and long enough to count).
-fn whole_files(streams: &[Cow<[Tok]>], files: &FileTable, opts: &CloneOptions) -> Vec<CloneClass> {
+/// Files whose whole kept token streams are identical (and long enough to count): their
+/// classes, and the sets of files (sorted) each class stands for.
+fn whole_files(
+    streams: &[Cow<[Tok]>],
+    files: &FileTable,
+    opts: &CloneOptions,
+) -> (Vec<CloneClass>, Vec<Vec<usize>>) {
     let same = |a: &[Tok], b: &[Tok]| {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key(opts.renamed) == y.key(opts.renamed))
     };
@@ -402,6 +447,7 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &FileTable, opts: &CloneOptions) -
         }
     }
     let mut out = Vec::new();
+    let mut copies = Vec::new();
     for members in by_hash.into_values().filter(|m| m.len() > 1) {
         // Verify: equal hashes of different streams split apart.
         let mut sets: Vec<Vec<usize>> = Vec::new();
@@ -432,9 +478,10 @@ fn whole_files(streams: &[Cow<[Tok]>], files: &FileTable, opts: &CloneOptions) -
                 similarity: if exact { 1.0 } else { similarity(streams, &fragments, first.len() as u32) },
                 fragments,
             });
+            copies.push(set);
         }
     }
-    out
+    (out, copies)
 }
 
 fn duplicated_lines(n: usize, classes: &[CloneClass]) -> Vec<u32> {
