@@ -113,12 +113,14 @@ max_new_duplicated_lines = 0
 # Fail when duplication exceeds a percentage, overall or in any one package (off by default).
 # max_duplication_percent = 20.0
 # max_package_duplication_percent = 40.0
-cycles = true
-package_cycles = true
-app_to_app = true
-library_to_app = true
-deep_imports = true
-undeclared = false
+# The graph gates: "error" (or true) fails the check, "warn" reports without failing, "off"
+# (or false) leaves the gate out.
+cycles = "error"
+package_cycles = "error"
+app_to_app = "error"
+library_to_app = "error"
+deep_imports = "error"
+undeclared = "off"
 
 # Custom rules: imports from `from` (file globs or package names) into `to` fail the check,
 # except from files or packages matching `allow`. Severity "error" (default) or "warn".
@@ -166,15 +168,58 @@ pub struct CheckConfig {
     /// Fail when one package's duplication exceeds this percentage.
     #[serde(deserialize_with = "max_package_duplication_percent")]
     pub max_package_duplication_percent: Option<f64>,
-    /// Fail on file-level import cycles.
-    pub cycles: bool,
-    /// Fail on package-level import cycles.
-    pub package_cycles: bool,
-    pub app_to_app: bool,
-    pub library_to_app: bool,
-    pub deep_imports: bool,
-    /// Fail on undeclared dependencies (workspace and npm).
-    pub undeclared: bool,
+    /// File-level import cycles.
+    pub cycles: GateLevel,
+    /// Package-level import cycles.
+    pub package_cycles: GateLevel,
+    pub app_to_app: GateLevel,
+    pub library_to_app: GateLevel,
+    pub deep_imports: GateLevel,
+    /// Undeclared dependencies (workspace and npm).
+    pub undeclared: GateLevel,
+}
+
+/// What a graph gate does with its findings: `true`/`"error"` fails the check, `"warn"`
+/// reports them without failing, `false`/`"off"` leaves the gate out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateLevel {
+    Off,
+    Warn,
+    Error,
+}
+
+impl GateLevel {
+    /// The severity of the gate's findings; None when the gate is off.
+    pub fn severity(self) -> Option<crate::diagnostic::Severity> {
+        match self {
+            GateLevel::Off => None,
+            GateLevel::Warn => Some(crate::diagnostic::Severity::Warning),
+            GateLevel::Error => Some(crate::diagnostic::Severity::Error),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for GateLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bool(bool),
+            Name(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Bool(true) => Ok(GateLevel::Error),
+            Raw::Bool(false) => Ok(GateLevel::Off),
+            Raw::Name(n) => match n.as_str() {
+                "error" => Ok(GateLevel::Error),
+                "warn" => Ok(GateLevel::Warn),
+                "off" => Ok(GateLevel::Off),
+                other => Err(serde::de::Error::custom(format!(
+                    "unknown gate level {other:?}: expected \"error\", \"warn\", \"off\", true or false"
+                ))),
+            },
+        }
+    }
 }
 
 impl Default for CheckConfig {
@@ -185,12 +230,12 @@ impl Default for CheckConfig {
             max_new_duplicated_lines: 0,
             max_duplication_percent: None,
             max_package_duplication_percent: None,
-            cycles: true,
-            package_cycles: true,
-            app_to_app: true,
-            library_to_app: true,
-            deep_imports: true,
-            undeclared: false,
+            cycles: GateLevel::Error,
+            package_cycles: GateLevel::Error,
+            app_to_app: GateLevel::Error,
+            library_to_app: GateLevel::Error,
+            deep_imports: GateLevel::Error,
+            undeclared: GateLevel::Off,
         }
     }
 }
@@ -198,7 +243,15 @@ impl Default for CheckConfig {
 impl CheckConfig {
     /// Every gate on: what a baseline records.
     pub fn all_gates() -> Self {
-        CheckConfig { undeclared: true, ..CheckConfig::default() }
+        CheckConfig {
+            cycles: GateLevel::Error,
+            package_cycles: GateLevel::Error,
+            app_to_app: GateLevel::Error,
+            library_to_app: GateLevel::Error,
+            deep_imports: GateLevel::Error,
+            undeclared: GateLevel::Error,
+            ..CheckConfig::default()
+        }
     }
 }
 
@@ -425,7 +478,9 @@ mod tests {
         let c = super::parse(super::TEMPLATE).unwrap();
         assert_eq!(c.clones.min_tokens, Some(50));
         assert_eq!(c.check.baseline, ".monodup-baseline.json");
-        assert!(c.check.new_clones && c.check.cycles && !c.check.undeclared);
+        assert!(
+            c.check.new_clones && c.check.cycles == GateLevel::Error && c.check.undeclared == GateLevel::Off
+        );
         assert!(c.rules.is_empty());
     }
 

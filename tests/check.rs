@@ -270,3 +270,33 @@ fn duplication_percent_gates() {
         v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
     assert!(gated.contains(&"apps/a") && !gated.contains(&"apps/e"), "{gated:?}");
 }
+
+#[test]
+fn a_gate_set_to_warn_reports_without_failing_and_off_reports_nothing() {
+    let repo = clones_repo();
+    let root = repo.path();
+    check(root, &["--update-baseline"]);
+    write(root, "apps/e/src/ping.ts", "import { pong } from './pong';\nexport const ping = () => pong();\n");
+    write(root, "apps/e/src/pong.ts", "import { ping } from './ping';\nexport const pong = () => ping();\n");
+    write(root, "monodup.toml", "[check]\ncycles = \"warn\"\n");
+    let run = check(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("warning apps/e/src/ping.ts"), "{}", run.stdout);
+    assert!(run.stdout.contains("[cycle] import cycle"), "{}", run.stdout);
+    let sarif = check(root, &["--format", "sarif"]);
+    assert!(sarif.stdout.contains("\"level\": \"warning\""), "{}", sarif.stdout);
+
+    write(root, "monodup.toml", "[check]\ncycles = \"off\"\n");
+    let run = check(root, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("[cycle]"), "{}", run.stdout);
+
+    // `true` is still "error".
+    write(root, "monodup.toml", "[check]\ncycles = true\n");
+    assert_eq!(check(root, &[]).code, 1);
+
+    write(root, "monodup.toml", "[check]\ncycles = \"warning\"\n");
+    let run = check(root, &[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown gate level \"warning\""), "{}", run.stderr);
+}

@@ -287,10 +287,10 @@ pub fn evaluate(
     if let Some(g) = &report.graph {
         for c in &g.cycles {
             let level = c.level.as_str();
-            let on = if level == "file" { cfg.cycles } else { cfg.package_cycles };
-            if !on {
+            let gate = if level == "file" { cfg.cycles } else { cfg.package_cycles };
+            let Some(severity) = gate.severity() else {
                 continue;
-            }
+            };
             let fp = fingerprint(
                 &[&["cycle", level], &c.nodes.iter().map(String::as_str).collect::<Vec<_>>()[..]].concat(),
             );
@@ -304,7 +304,7 @@ pub fn evaluate(
             }
             findings.push(Finding {
                 gate: Gate::Cycle,
-                severity: Severity::Error,
+                severity,
                 file,
                 line: 0,
                 end_line: 0,
@@ -313,14 +313,17 @@ pub fn evaluate(
             });
         }
         for v in &g.violations {
-            let on = match v.rule {
+            let gate = match v.rule {
                 crate::graph::Rule::AppToApp => cfg.app_to_app,
                 crate::graph::Rule::LibraryToApp => cfg.library_to_app,
                 crate::graph::Rule::DeepImport => cfg.deep_imports,
                 crate::graph::Rule::UndeclaredWorkspaceDependency
                 | crate::graph::Rule::UndeclaredDependency => cfg.undeclared,
             };
-            if !on || !touches(changed, &v.from, v.line, v.line) {
+            let Some(severity) = gate.severity() else {
+                continue;
+            };
+            if !touches(changed, &v.from, v.line, v.line) {
                 continue;
             }
             let fp = fingerprint(&[v.rule.as_str(), &v.from, &v.specifier]);
@@ -330,7 +333,7 @@ pub fn evaluate(
             }
             findings.push(Finding {
                 gate: Gate::Violation(v.rule),
-                severity: Severity::Error,
+                severity,
                 file: v.from.clone(),
                 line: v.line,
                 end_line: v.line,
