@@ -479,7 +479,9 @@ mod tests {
         assert_eq!(c.clones.min_tokens, Some(50));
         assert_eq!(c.check.baseline, ".monodup-baseline.json");
         assert!(
-            c.check.new_clones && c.check.cycles == GateLevel::Error && c.check.undeclared == GateLevel::Off
+            c.check.new_clones
+                && c.check.cycles == super::GateLevel::Error
+                && c.check.undeclared == super::GateLevel::Off
         );
         assert!(c.rules.is_empty());
     }

@@ -152,7 +152,7 @@ pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync
     out
 }
 
-/// 1. `(hash << 32) | position` of every window that fits in its file, sorted.
+/// Step 1: `(hash << 32) | position` of every window that fits in its file, sorted.
 fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 + Sync)) -> Vec<u64> {
     let counts: Vec<usize> = (0..keys.files()).map(|f| (keys.range(f).len() + 1).saturating_sub(w)).collect();
     let mut records = vec![0u64; counts.iter().sum()];
@@ -184,8 +184,8 @@ fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 +
     records
 }
 
-/// 2. The groups of equal windows (two or more each): their positions, sorted, group after
-/// group (`occ`), and where each group starts in `occ` (`bounds`, one more than groups).
+/// Step 2: the groups of equal windows (two or more each): their positions, sorted, group
+/// after group (`occ`), and where each group starts in `occ` (`bounds`, one more than groups).
 fn verified_groups<K: Key>(keys: &Keys<K>, records: &[u64], w: usize) -> (Vec<u32>, Vec<u32>) {
     let window = |p: u32| &keys.keys[p as usize..p as usize + w];
     let runs: Vec<&[u64]> = records.chunk_by(|a, b| a >> 32 == b >> 32).filter(|r| r.len() > 1).collect();
