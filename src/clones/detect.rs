@@ -99,10 +99,14 @@ pub struct Repeat {
 /// force hash collisions.
 pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync) -> Vec<Repeat> {
     let w = w.max(1);
+    let mut lap = crate::timings::Timer::new();
     let records = window_records(keys, w, &mix);
+    lap.lap("d.records");
     let (occ, bounds) = verified_groups(keys, &records, w);
+    lap.lap("d.verify");
     drop(records);
     let gid = group_ids(keys.keys.len(), &occ, &bounds);
+    lap.lap("d.gid");
     let group = |g: u32| &occ[bounds[g as usize] as usize..bounds[g as usize + 1] as usize];
     let groups = bounds.len() - 1;
 
@@ -133,6 +137,7 @@ pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync
             !continuation
         })
         .collect();
+    lap.lap("d.starts");
     let mut out: Vec<Repeat> = starts
         .par_iter()
         .flat_map_iter(|&g| walk(keys, &gid, group(g), w))
@@ -147,8 +152,10 @@ pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync
                 .collect(),
         })
         .collect();
+    lap.lap("d.walks");
     out.par_sort_unstable_by(|a, b| a.at.cmp(&b.at).then(b.len.cmp(&a.len)));
     out.dedup();
+    lap.lap("d.sort");
     out
 }
 

@@ -176,11 +176,11 @@ fn exact_ranges(
     files: &FileTable,
     class: &CloneClass,
     min: usize,
-    out: &mut [Vec<LineRange>],
+    out: &mut Vec<(FileId, LineRange)>,
 ) {
     if class.kind == CloneKind::Exact {
         for f in &class.fragments {
-            out[f.file.index()].push(LineRange::new(f.start_line, f.end_line));
+            out.push((f.file, LineRange::new(f.start_line, f.end_line)));
         }
         return;
     }
@@ -200,7 +200,7 @@ fn exact_ranges(
                 let last = a[p - 1];
                 let (s, _) = line_col(starts, first.offset());
                 let (e, _) = line_col(starts, last.end().saturating_sub(1).max(last.offset()));
-                out[f.file.index()].push(LineRange::new(s, e));
+                out.push((f.file, LineRange::new(s, e)));
             }
             run = 0;
         }
@@ -322,9 +322,18 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: impl Fn(u64) ->
     lap.lap("c.redund");
 
     let file_duplicated = duplicated_lines(files.len(), &classes);
+    // Per class in parallel; a file's ranges are a set, so their order does not matter.
+    let per_class: Vec<Vec<(FileId, LineRange)>> = classes
+        .par_iter()
+        .map(|c| {
+            let mut out = Vec::new();
+            exact_ranges(&streams, files, c, opts.min_tokens, &mut out);
+            out
+        })
+        .collect();
     let mut exact: Vec<Vec<LineRange>> = vec![Vec::new(); files.len()];
-    for c in &classes {
-        exact_ranges(&streams, files, c, opts.min_tokens, &mut exact);
+    for (f, r) in per_class.into_iter().flatten() {
+        exact[f.index()].push(r);
     }
     let file_duplicated_exact = exact.into_iter().map(|r| LineSet::from_iter(r).lines()).collect();
     lap.lap("c.metrics");
