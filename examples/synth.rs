@@ -3685,7 +3685,8 @@ fn npm_name(spec: &str) -> String {
 }
 
 fn write_tree(w: &World, wr: &mut Writer, info: &[PoolInfo], pool: &[Mod], seed: u64, lines: usize) {
-    let copies_arg = if wr.backups.is_empty() { String::new() } else { format!(" --copies {}", wr.backups.len() + 1) };
+    let copies_arg =
+        if wr.backups.is_empty() { String::new() } else { format!(" --copies {}", wr.backups.len() + 1) };
     let napps = w.units.iter().filter(|u| u.app).count();
     // root
     wr.put(
@@ -4045,7 +4046,8 @@ fn main() {
     let scaled = (lines as f64 * lines as f64 / measured.max(1) as f64) as usize;
     let (world, info, pool) = build(seed, scaled, napps);
     let backups = (1..copies).map(|i| format!("backup-{i}")).collect();
-    let mut wr = Writer { root: out.clone(), backups, dirs: BTreeSet::new(), files: 0, src_lines: 0, bytes: 0 };
+    let mut wr =
+        Writer { root: out.clone(), backups, dirs: BTreeSet::new(), files: 0, src_lines: 0, bytes: 0 };
     write_tree(&world, &mut wr, &info, &pool, seed, lines);
     let npkgs = world.units.iter().filter(|u| !u.app).count();
     let copied: usize = info.iter().map(|i| i.copies.len().saturating_sub(1)).sum();
