@@ -8,7 +8,7 @@ Usage:
 
 MONODUP_JSON is `monodup dups TREE --format json` output; JSCPD_JSON is jscpd 5's JSON report
 (jscpd-report.json) of the same tree, with paths relative to TREE (benches/compare_dups.sh --out
-PREFIX writes both). --min-tokens, --min-lines and --mode must be the ones monodup ran with
+DIR writes both, as DIR/NAME.monodup.json and DIR/NAME.jscpd.json). --min-tokens, --min-lines and --mode must be the ones monodup ran with
 (defaults 50, 5, renamed); they are used to explain misses and for the probes.
 
 Forward (jscpd -> monodup). jscpd reports pairs: firstFile lines [a1, a2], secondFile [b1, b2].

@@ -7,7 +7,7 @@ set -uo pipefail
 old="$1"; new="$2"; shift 2
 cd "$(dirname "$0")/.."
 trees=("$@")
-for d in testdata/*/ testdata/plan-v2/*/ testdata/discovery/*/; do
+for d in testdata/*/ testdata/*/*/; do
     [ -f "$d/package.json" ] && trees+=("${d%/}")
 done
 runs=0; diffs=0

@@ -43,6 +43,10 @@ pub struct Common {
     /// Write the output to this file instead of stdout (atomically).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write JSON and SARIF on one line instead of indented: the same content in the same order,
+    /// smaller and faster to write (other formats are unaffected).
+    #[arg(long)]
+    pub compact: bool,
     /// Configuration file (default: ROOT/monodup.toml when it exists).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -181,18 +181,34 @@ fn target(path: &Path) -> anyhow::Result<Target> {
 /// Writes `bytes` to `path`: atomically (temporary file + rename) when `path` is a regular
 /// file or missing, in place when it is a character device or a FIFO; anything else is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` streams into a buffered writer, so that a large output is
+/// never held whole in memory. An error from `write` leaves a file that was there as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> anyhow::Result<()> {
     use anyhow::Context;
     let cannot = || format!("cannot write {}", path.display());
     match target(path).with_context(cannot)? {
-        Target::Replace(real) => replace(&real, bytes).with_context(cannot),
-        Target::InPlace => write_in_place(path, bytes).with_context(cannot),
+        Target::Replace(real) => replace(&real, write).with_context(cannot),
+        Target::InPlace => write_in_place(path, write).with_context(cannot),
     }
 }
 
-fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Runs `write` through a 64 KiB buffer over `file` and flushes it.
+fn buffered(file: &mut impl Write, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut w)?;
+    w.flush()
+}
+
+fn replace(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    buffered(&mut tmp, write)?;
     // Temporary files are private (0600); a report or baseline is an ordinary file, and a file
     // that was there keeps its mode and, where we may, its owner.
     #[cfg(unix)]
@@ -211,7 +227,7 @@ fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_in_place(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_in_place(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     let mut opts = std::fs::OpenOptions::new();
     // Neither create nor truncate: the path is a device or a FIFO and stays one.
     opts.write(true);
@@ -243,8 +259,7 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let flags = rustix::fs::fcntl_getfl(&file)?;
         rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK)?;
     }
-    file.write_all(bytes)?;
-    file.flush()?;
+    buffered(&mut file, write)?;
     Ok(())
 }
 

@@ -82,6 +82,12 @@ pub fn sarif_uri(path: &str) -> String {
 }
 
 pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &sarif_doc(v))?;
+    writeln!(out)
+}
+
+/// The SARIF 2.1.0 log of a verdict.
+pub fn sarif_doc(v: &Verdict) -> serde_json::Value {
     let gates: BTreeSet<&str> = v.findings.iter().map(|f| f.gate.as_str()).collect();
     let rules: Vec<_> = gates
         .iter()
@@ -109,7 +115,7 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
             r
         })
         .collect();
-    let doc = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -121,9 +127,7 @@ pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
             } },
             "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {

@@ -89,15 +89,17 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         return Ok(ExitStatus::Success);
     }
     let verdict = check::evaluate(&report, &config.check, &rules, baseline.as_ref(), &changed);
+    let (path, compact) = (args.common.output.as_deref(), args.common.compact);
     let mut buf = Vec::new();
     match args.format {
         CheckFormat::Table => check::render::table(&verdict, &mut buf)?,
-        CheckFormat::Json => check::render::json(&verdict, &mut buf)?,
+        CheckFormat::Json => output::emit_json(&verdict, compact, path, out)?,
         CheckFormat::Github => check::render::github(&verdict, &mut buf)?,
-        CheckFormat::Sarif => check::render::sarif(&verdict, &mut buf)?,
+        CheckFormat::Sarif => output::emit_json(&check::render::sarif_doc(&verdict), compact, path, out)?,
         CheckFormat::Markdown => check::render::markdown(&verdict, &mut buf)?,
     }
-    let exact = matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
-    output::emit(buf, exact, args.common.output.as_deref(), out)?;
+    if !matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
+        output::emit(buf, false, path, out)?;
+    }
     Ok(if verdict.passed { ExitStatus::Success } else { ExitStatus::Failure })
 }

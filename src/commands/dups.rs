@@ -36,12 +36,15 @@ pub fn run(a: &DupsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         clones: Some(&a.clones),
         plan: false,
     })?;
+    let path = a.common.output.as_deref();
     let mut buf = Vec::new();
     match a.format {
         DupsFormat::Table => report::table::render(&report, graph::Level::File, &mut buf)?,
-        DupsFormat::Json => report::json(&report, &mut buf)?,
+        DupsFormat::Json => output::emit_json(&report, a.common.compact, path, out)?,
     }
-    output::emit(buf, a.format == DupsFormat::Json, a.common.output.as_deref(), out)?;
+    if a.format != DupsFormat::Json {
+        output::emit(buf, false, path, out)?;
+    }
     if a.format != DupsFormat::Table {
         print_diagnostics(&report, &a.common, err)?;
     }

@@ -56,14 +56,17 @@ pub fn run(a: &GraphCommand, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         LevelArg::File => graph::Level::File,
         LevelArg::Package => graph::Level::Package,
     };
+    let path = g.common.output.as_deref();
     let mut buf = Vec::new();
     match a.format {
         GraphFormat::Table => report::table::render(&report, level, &mut buf)?,
-        GraphFormat::Json => report::json(&report, &mut buf)?,
+        GraphFormat::Json => output::emit_json(&report, g.common.compact, path, out)?,
         GraphFormat::Dot => report::dot::render(&report, level, &mut buf)?,
         GraphFormat::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
     }
-    output::emit(buf, a.format == GraphFormat::Json, g.common.output.as_deref(), out)?;
+    if a.format != GraphFormat::Json {
+        output::emit(buf, false, path, out)?;
+    }
     if a.format != GraphFormat::Table {
         print_diagnostics(&report, &g.common, err)?;
     }

@@ -48,14 +48,17 @@ pub(crate) fn run_report(
         clones: Some(clones),
         plan: true,
     })?;
+    let path = g.common.output.as_deref();
     let mut buf = Vec::new();
     match format {
         ReportFormat::Table if whole => report::summary::render(&report, &mut buf)?,
         ReportFormat::Table => report::plan_table::render(&report, &mut buf)?,
-        ReportFormat::Json => report::json(&report, &mut buf)?,
+        ReportFormat::Json => output::emit_json(&report, g.common.compact, path, out)?,
         ReportFormat::Markdown => report::markdown::render(&report, whole, &mut buf)?,
     }
-    output::emit(buf, format == ReportFormat::Json, g.common.output.as_deref(), out)?;
+    if format != ReportFormat::Json {
+        output::emit(buf, false, path, out)?;
+    }
     if format != ReportFormat::Table {
         print_diagnostics(&report, &g.common, err)?;
     }

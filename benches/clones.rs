@@ -1,0 +1,133 @@
+//! The clone stage alone (`cargo bench --bench clones`), run by hand; CI never times anything.
+//!
+//! Only [`clones::analyze`] is timed: each corpus is walked, parsed and tokenized once before,
+//! as the pipeline does it. Corpora, generated once with the repo's own deterministic generator
+//! (`examples/synth.rs`) under `target/bench/` and kept small so that the whole run takes about a
+//! minute on 2 cores:
+//! - `synth-40k`: a 40,000-line synthetic monorepo (apps copying modules from a shared pool);
+//! - `backups-10k-x4`: a 10,000-line one written 4 times (`--copies 4`: the tree and three backup
+//!   folders), about 96 % duplicated: where the stage's cost grows with the duplication.
+//!
+//! `MONODUP_BENCH_CLONES` adds folders (`:`-separated), e.g. a real repository or a tree made by
+//! `benches/make_copies.sh`; missing ones are skipped. `RAYON_NUM_THREADS` sets the threads.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use monodup::clones::{self, CloneOptions, FileTokens};
+use monodup::parse::{parse_file, FileFacts};
+use monodup::pipeline::Options;
+use monodup::walk::{walk, Filters};
+use monodup::workspace;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// `target/bench/NAME`, made by the synth generator with `args` unless it is there already.
+fn synth(name: &str, args: &[&str]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench").join(name);
+    if !dir.join("package.json").is_file() {
+        let mut cmd = Command::new(env!("CARGO"));
+        cmd.args(["run", "--quiet", "--example", "synth"]);
+        // The profile this bench was built with: `cargo test --benches` needs no release build.
+        if !cfg!(debug_assertions) {
+            cmd.arg("--release");
+        }
+        let status = cmd
+            .arg("--")
+            .args(args)
+            .arg(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("run the synth generator");
+        assert!(status.success(), "the synth generator failed");
+    }
+    dir
+}
+
+/// What the clone stage is given: one entry per source file, as the pipeline makes it.
+struct Corpus {
+    name: String,
+    facts: Vec<FileFacts>,
+    packages: Vec<usize>,
+}
+
+impl Corpus {
+    fn load(name: &str, root: &Path) -> Corpus {
+        let listing = walk(root, &Filters::default()).expect("walk");
+        let ws = workspace::discover(
+            root,
+            &listing.manifests,
+            listing.sources.iter().map(|(p, _)| p.as_str()),
+            &Options::default().kinds,
+        );
+        let facts: Vec<FileFacts> = listing
+            .sources
+            .par_iter()
+            .map(|(p, lang)| parse_file(&listing.path_of(root, p), p, *lang, true))
+            .collect();
+        let packages = listing.sources.iter().map(|(p, _)| ws.owner(p)).collect();
+        Corpus { name: name.to_string(), facts, packages }
+    }
+
+    fn inputs(&self) -> Vec<FileTokens<'_>> {
+        self.facts
+            .iter()
+            .zip(&self.packages)
+            .map(|(f, &package)| FileTokens {
+                tokens: &f.tokens,
+                line_starts: &f.line_starts,
+                package,
+                lines: f.lines,
+            })
+            .collect()
+    }
+}
+
+fn corpora() -> Vec<Corpus> {
+    let mut out = vec![
+        Corpus::load("synth-40k", &synth("clones-synth-40k", &["--lines", "40000"])),
+        Corpus::load(
+            "backups-10k-x4",
+            &synth("clones-backups-10k-x4", &["--lines", "10000", "--copies", "4"]),
+        ),
+    ];
+    if let Some(list) = std::env::var_os("MONODUP_BENCH_CLONES") {
+        for p in std::env::split_paths(&list).filter(|p| p.is_dir()) {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            out.push(Corpus::load(&name, &p));
+        }
+    }
+    out
+}
+
+fn clone_stage(c: &mut Criterion) {
+    for corpus in corpora() {
+        let inputs = corpus.inputs();
+        let tokens: u64 = inputs.iter().map(|f| f.tokens.len() as u64).sum();
+        let lines: u64 = inputs.iter().map(|f| u64::from(f.lines)).sum();
+        let renamed = CloneOptions::default();
+        let exact = CloneOptions { renamed: false, ..CloneOptions::default() };
+        // Sanity before timing, and what the figures are about.
+        let found = clones::analyze(&inputs, &renamed);
+        let duplicated: u64 = found.file_duplicated.iter().map(|&d| u64::from(d)).sum();
+        assert!(inputs.len() > 50 && !found.classes.is_empty(), "{}: nothing to detect", corpus.name);
+        eprintln!(
+            "{}: {} files, {lines} lines, {tokens} tokens, {} clone classes, {:.1} % of lines duplicated",
+            corpus.name,
+            inputs.len(),
+            found.classes.len(),
+            100.0 * duplicated as f64 / lines.max(1) as f64
+        );
+        drop(found);
+
+        let mut group = c.benchmark_group(format!("clones/{}", corpus.name));
+        group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
+        group.throughput(Throughput::Elements(tokens));
+        group.bench_function("renamed", |b| b.iter(|| clones::analyze(&inputs, &renamed).classes.len()));
+        group.bench_function("exact", |b| b.iter(|| clones::analyze(&inputs, &exact).classes.len()));
+        group.finish();
+    }
+}
+
+criterion_group!(benches, clone_stage);
+criterion_main!(benches);
