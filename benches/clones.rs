@@ -12,7 +12,8 @@
 //! `benches/make_copies.sh`; missing ones are skipped. `RAYON_NUM_THREADS` sets the threads.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use monodup::clones::{self, CloneOptions, FileTokens};
+use monodup::clones::{self, CloneOptions};
+use monodup::model::{FileId, FileTable, FileTokens, SourceFile};
 use monodup::parse::{parse_file, FileFacts};
 use monodup::pipeline::Options;
 use monodup::walk::{walk, Filters};
@@ -44,11 +45,10 @@ fn synth(name: &str, args: &[&str]) -> PathBuf {
     dir
 }
 
-/// What the clone stage is given: one entry per source file, as the pipeline makes it.
+/// What the clone stage is given: the file table with tokens, as the pipeline makes it.
 struct Corpus {
     name: String,
-    facts: Vec<FileFacts>,
-    packages: Vec<usize>,
+    table: FileTable,
 }
 
 impl Corpus {
@@ -65,21 +65,22 @@ impl Corpus {
             .par_iter()
             .map(|(p, lang)| parse_file(&listing.path_of(root, p), p, *lang, true))
             .collect();
-        let packages = listing.sources.iter().map(|(p, _)| ws.owner(p)).collect();
-        Corpus { name: name.to_string(), facts, packages }
-    }
-
-    fn inputs(&self) -> Vec<FileTokens<'_>> {
-        self.facts
-            .iter()
-            .zip(&self.packages)
-            .map(|(f, &package)| FileTokens {
-                tokens: &f.tokens,
-                line_starts: &f.line_starts,
-                package,
+        let mut files = Vec::with_capacity(facts.len());
+        let mut tokens = Vec::with_capacity(facts.len());
+        for ((path, lang), f) in listing.sources.iter().zip(facts) {
+            tokens.push(FileTokens { tokens: f.tokens, line_starts: f.line_starts });
+            files.push(SourceFile {
+                package: ws.owner(path),
+                path: path.clone(),
+                lang: *lang,
                 lines: f.lines,
-            })
-            .collect()
+                code_lines: f.code_lines,
+                parse_failed: f.failed,
+                units: f.units,
+                env: f.env,
+            });
+        }
+        Corpus { name: name.to_string(), table: FileTable::new(files, tokens) }
     }
 }
 
@@ -102,13 +103,13 @@ fn corpora() -> Vec<Corpus> {
 
 fn clone_stage(c: &mut Criterion) {
     for corpus in corpora() {
-        let inputs = corpus.inputs();
-        let tokens: u64 = inputs.iter().map(|f| f.tokens.len() as u64).sum();
+        let inputs = &corpus.table;
+        let tokens: u64 = (0..inputs.len()).map(|i| inputs.tokens(FileId::from(i)).len() as u64).sum();
         let lines: u64 = inputs.iter().map(|f| u64::from(f.lines)).sum();
         let renamed = CloneOptions::default();
         let exact = CloneOptions { renamed: false, ..CloneOptions::default() };
         // Sanity before timing, and what the figures are about.
-        let found = clones::analyze(&inputs, &renamed);
+        let found = clones::analyze(inputs, &renamed);
         let duplicated: u64 = found.file_duplicated.iter().map(|&d| u64::from(d)).sum();
         assert!(inputs.len() > 50 && !found.classes.is_empty(), "{}: nothing to detect", corpus.name);
         eprintln!(
@@ -123,8 +124,8 @@ fn clone_stage(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("clones/{}", corpus.name));
         group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
         group.throughput(Throughput::Elements(tokens));
-        group.bench_function("renamed", |b| b.iter(|| clones::analyze(&inputs, &renamed).classes.len()));
-        group.bench_function("exact", |b| b.iter(|| clones::analyze(&inputs, &exact).classes.len()));
+        group.bench_function("renamed", |b| b.iter(|| clones::analyze(inputs, &renamed).classes.len()));
+        group.bench_function("exact", |b| b.iter(|| clones::analyze(inputs, &exact).classes.len()));
         group.finish();
     }
 }
