@@ -155,6 +155,106 @@ fn outside_root(root: &Path, path: &Path) -> Diagnostic {
     )
 }
 
+/// What every walker thread reads.
+struct Visit<'a> {
+    root: &'a Path,
+    include: &'a Option<globset::GlobSet>,
+    exclude: &'a Option<globset::GlobSet>,
+}
+
+/// What one walker thread found.
+#[derive(Default)]
+struct Found {
+    diagnostics: Vec<Diagnostic>,
+    manifests: Vec<String>,
+    configs: Vec<String>,
+    sources: Vec<(String, Lang, Option<PathBuf>)>,
+}
+
+struct Collect<'a, 's> {
+    ctx: &'s Visit<'a>,
+    found: &'s std::sync::Mutex<Vec<Found>>,
+}
+
+impl<'s> ignore::ParallelVisitorBuilder<'s> for Collect<'_, 's> {
+    fn build(&mut self) -> Box<dyn ignore::ParallelVisitor + 's> {
+        Box::new(Visitor { ctx: self.ctx, found: self.found, out: Found::default() })
+    }
+}
+
+struct Visitor<'a, 's> {
+    ctx: &'s Visit<'a>,
+    found: &'s std::sync::Mutex<Vec<Found>>,
+    out: Found,
+}
+
+impl ignore::ParallelVisitor for Visitor<'_, '_> {
+    fn visit(&mut self, entry: Result<ignore::DirEntry, ignore::Error>) -> ignore::WalkState {
+        visit_entry(self.ctx, entry, &mut self.out);
+        ignore::WalkState::Continue
+    }
+}
+
+impl Drop for Visitor<'_, '_> {
+    fn drop(&mut self) {
+        if let Ok(mut all) = self.found.lock() {
+            all.push(std::mem::take(&mut self.out));
+        }
+    }
+}
+
+/// Sorts one walked entry into the listing's parts.
+fn visit_entry(ctx: &Visit, entry: Result<ignore::DirEntry, ignore::Error>, out: &mut Found) {
+    let e = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            out.diagnostics.push(walk_diagnostic(ctx.root, &err));
+            return;
+        }
+    };
+    let Some(file_type) = e.file_type() else { return };
+    if file_type.is_dir() {
+        return;
+    }
+    let rel = relative(ctx.root, e.path());
+    let name = e.file_name().to_string_lossy();
+    if !file_type.is_file() {
+        if is_wanted_name(&name) {
+            let kind = std::fs::metadata(e.path()).map_or("a special file", |m| crate::files::kind_name(&m));
+            out.diagnostics.push(Diagnostic::warning(
+                Code::SpecialFile,
+                rel,
+                format!("skipped: not a regular file ({kind})"),
+            ));
+        }
+        return;
+    }
+    let utf8 = is_utf8(ctx.root, e.path());
+    let is_manifest = crate::workspace::MANIFEST_NAMES.contains(&name.as_ref());
+    let is_config = name == "tsconfig.json" || name == "jsconfig.json";
+    if (is_manifest || is_config) && !utf8 {
+        // Packages and tsconfigs are named by folder paths that JavaScript cannot spell.
+        out.diagnostics.push(Diagnostic::warning(
+            Code::NotUtf8,
+            rel,
+            "skipped: the path is not valid UTF-8 (shown with \\xNN escapes)",
+        ));
+        return;
+    }
+    if is_manifest {
+        out.manifests.push(rel.clone());
+    } else if is_config {
+        out.configs.push(rel.clone());
+    }
+    if let Some(lang) = Lang::from_path(&rel) {
+        let keep = ctx.include.as_ref().is_none_or(|g| g.is_match(&rel))
+            && !ctx.exclude.as_ref().is_some_and(|g| g.is_match(&rel));
+        if keep {
+            out.sources.push((rel, lang, (!utf8).then(|| e.path().to_path_buf())));
+        }
+    }
+}
+
 /// Walks `root` (absolute, canonical) and returns a sorted listing. Symbolic links are
 /// followed only while they stay inside `root` ([`crate::confine`]).
 pub fn walk(root: &Path, filters: &Filters) -> Result<Listing, GlobError> {
@@ -185,60 +285,21 @@ pub fn walk(root: &Path, filters: &Filters) -> Result<Listing, GlobError> {
             }
             e.depth() == 0 || !filter_rules.is_ignored(e.path(), is_dir)
         })
-        .build();
+        .threads(rayon::current_num_threads())
+        .build_parallel();
+    // Each walker thread keeps what it finds and hands it over when it ends; the listing is
+    // sorted below, so the order the threads found things in does not matter.
+    let ctx = Visit { root, include: &include, exclude: &exclude };
+    let found: std::sync::Mutex<Vec<Found>> = Default::default();
+    walker.visit(&mut Collect { ctx: &ctx, found: &found });
     let mut listing = Listing::default();
     // Sources with the real path of those whose name is not UTF-8.
     let mut sources: Vec<(String, Lang, Option<PathBuf>)> = Vec::new();
-    for entry in walker {
-        let e = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                listing.diagnostics.push(walk_diagnostic(root, &err));
-                continue;
-            }
-        };
-        let Some(file_type) = e.file_type() else { continue };
-        if file_type.is_dir() {
-            continue;
-        }
-        let rel = relative(root, e.path());
-        let name = e.file_name().to_string_lossy();
-        if !file_type.is_file() {
-            if is_wanted_name(&name) {
-                let kind =
-                    std::fs::metadata(e.path()).map_or("a special file", |m| crate::files::kind_name(&m));
-                listing.diagnostics.push(Diagnostic::warning(
-                    Code::SpecialFile,
-                    rel,
-                    format!("skipped: not a regular file ({kind})"),
-                ));
-            }
-            continue;
-        }
-        let utf8 = is_utf8(root, e.path());
-        let is_manifest = crate::workspace::MANIFEST_NAMES.contains(&name.as_ref());
-        let is_config = name == "tsconfig.json" || name == "jsconfig.json";
-        if (is_manifest || is_config) && !utf8 {
-            // Packages and tsconfigs are named by folder paths that JavaScript cannot spell.
-            listing.diagnostics.push(Diagnostic::warning(
-                Code::NotUtf8,
-                rel,
-                "skipped: the path is not valid UTF-8 (shown with \\xNN escapes)",
-            ));
-            continue;
-        }
-        if is_manifest {
-            listing.manifests.push(rel.clone());
-        } else if is_config {
-            listing.configs.push(rel.clone());
-        }
-        if let Some(lang) = Lang::from_path(&rel) {
-            let keep = include.as_ref().is_none_or(|g| g.is_match(&rel))
-                && !exclude.as_ref().is_some_and(|g| g.is_match(&rel));
-            if keep {
-                sources.push((rel, lang, (!utf8).then(|| e.path().to_path_buf())));
-            }
-        }
+    for f in found.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        listing.diagnostics.extend(f.diagnostics);
+        listing.manifests.extend(f.manifests);
+        listing.configs.extend(f.configs);
+        sources.extend(f.sources);
     }
     listing.diagnostics.extend(rules.take_diagnostics());
     listing.diagnostics.extend(escapes.lock().map(|mut d| std::mem::take(&mut *d)).unwrap_or_default());
