@@ -11,6 +11,9 @@
 //! `MONODUP_BENCH_CLONES` adds folders (`:`-separated), e.g. a real repository or a tree made by
 //! `benches/make_copies.sh`; missing ones are skipped. `RAYON_NUM_THREADS` sets the threads.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use monodup::clones::{self, CloneOptions};
 use monodup::model::{FileId, FileTable, FileTokens, SourceFile};
@@ -19,31 +22,8 @@ use monodup::pipeline::Options;
 use monodup::walk::{walk, Filters};
 use monodup::workspace;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::Duration;
-
-/// `target/bench/NAME`, made by the synth generator with `args` unless it is there already.
-fn synth(name: &str, args: &[&str]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench").join(name);
-    if !dir.join("package.json").is_file() {
-        let mut cmd = Command::new(env!("CARGO"));
-        cmd.args(["run", "--quiet", "--example", "synth"]);
-        // The profile this bench was built with: `cargo test --benches` needs no release build.
-        if !cfg!(debug_assertions) {
-            cmd.arg("--release");
-        }
-        let status = cmd
-            .arg("--")
-            .args(args)
-            .arg(&dir)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("run the synth generator");
-        assert!(status.success(), "the synth generator failed");
-    }
-    dir
-}
 
 /// What the clone stage is given: the file table with tokens, as the pipeline makes it.
 struct Corpus {
@@ -86,10 +66,10 @@ impl Corpus {
 
 fn corpora() -> Vec<Corpus> {
     let mut out = vec![
-        Corpus::load("synth-40k", &synth("clones-synth-40k", &["--lines", "40000"])),
+        Corpus::load("synth-40k", &synth::tree("clones-synth-40k", &["--lines", "40000"])),
         Corpus::load(
             "backups-10k-x4",
-            &synth("clones-backups-10k-x4", &["--lines", "10000", "--copies", "4"]),
+            &synth::tree("clones-backups-10k-x4", &["--lines", "10000", "--copies", "4"]),
         ),
     ];
     if let Some(list) = std::env::var_os("MONODUP_BENCH_CLONES") {

@@ -5,29 +5,21 @@
 //! fetched by hand are benched too when `MONODUP_BENCH_REAL` lists their folders (`:`-separated);
 //! absent ones are skipped. Budget (DESIGN.md): a whole graph scan of 1M lines in 2 s on 2 cores.
 
+#[path = "support/synth.rs"]
+mod synth;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use monodup::parse::parse_file;
 use monodup::pipeline::{scan, Options};
 use monodup::walk::{walk, Filters};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn synth_corpus() -> PathBuf {
     if let Some(p) = std::env::var_os("MONODUP_BENCH_TREE") {
         return PathBuf::from(p);
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/synth-1m");
-    if !dir.join("package.json").is_file() {
-        let status = Command::new(env!("CARGO"))
-            .args(["run", "--release", "--example", "synth", "--", "--lines", "1000000"])
-            .arg(&dir)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("run the synth generator");
-        assert!(status.success(), "the synth generator failed");
-    }
-    dir
+    synth::tree("synth-1m", &["--lines", "1000000"])
 }
 
 fn corpora() -> Vec<(String, PathBuf)> {

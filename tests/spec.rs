@@ -71,26 +71,7 @@ const SECTIONS: &[Section] = &[
         sets: &["members"],
         project: clones,
     },
-    Section {
-        name: "plan",
-        fields: &[
-            "concern",
-            "target_package",
-            "apps",
-            "units",
-            "files",
-            "removed_files",
-            "closure",
-            "blocked",
-            "blockers",
-            "dependencies",
-            "removed_lines",
-            "moved_lines",
-        ],
-        ordered: true,
-        sets: &["units"],
-        project: plan,
-    },
+    Section { name: "plan", fields: PLAN_FIELDS, ordered: true, sets: &["units"], project: plan },
     Section {
         name: "forks",
         fields: &[
@@ -198,24 +179,28 @@ fn clones(r: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// What the spec compares of a plan item: eight fields as they are, then four built from it.
+const PLAN_FIELDS: &[&str] = &[
+    "concern",
+    "target_package",
+    "apps",
+    "units",
+    "files",
+    "removed_files",
+    "closure",
+    "blocked",
+    "blockers",
+    "dependencies",
+    "removed_lines",
+    "moved_lines",
+];
+
 fn plan(r: &Value) -> Vec<Value> {
     arr(&r["plan"])
         .iter()
         .map(|p| {
-            let mut m = pick(
-                p,
-                &[
-                    "concern",
-                    "target_package",
-                    "apps",
-                    "units",
-                    "files",
-                    "removed_files",
-                    "closure",
-                    "blocked",
-                ],
-                &[],
-            );
+            // The item's own fields; the rest of PLAN_FIELDS are built below.
+            let mut m = pick(p, &PLAN_FIELDS[..8], &[]);
             let units: Map<String, Value> = arr(&p["units"])
                 .iter()
                 .map(|u| {

@@ -10,7 +10,6 @@ use monodup::config::{self, ConfigError, GlobError, RuleConfig};
 use monodup::git::GitError;
 use monodup::settings::{self, SettingError, Source};
 use std::path::Path;
-use std::process::Command;
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
@@ -174,20 +173,6 @@ fn baseline_errors_say_what_is_wrong_with_which_file() {
     assert!(matches!(err, BaselineError::Write(_)), "{err:?}");
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
 #[test]
 fn since_outside_a_repository_or_with_an_unknown_ref_is_typed() {
     let dir = tempfile::tempdir().unwrap();
@@ -203,9 +188,9 @@ fn since_outside_a_repository_or_with_an_unknown_ref_is_typed() {
     }
 
     write(dir.path(), "a.ts", "export const a = 1;\n");
-    git(dir.path(), &["init", "-q"]);
-    git(dir.path(), &["add", "."]);
-    git(dir.path(), &["commit", "-q", "-m", "one"]);
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "one"]);
     let Err(err) = changed_lines(dir.path(), "no-such-branch") else { panic!("an unknown ref was taken") };
     assert!(
         matches!(&err, SinceError::UnknownRef { since, error: GitError::Failed { command, .. } }
