@@ -54,6 +54,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
     let result = result.unwrap_or_else(|payload| {
         Err(anyhow::anyhow!("internal error (a bug, please report it): {}", guard::message(&*payload)))
     });
+    timings::drain(err);
     match result {
         Ok(status) => status,
         Err(e) => {

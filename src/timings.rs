@@ -1,6 +1,21 @@
-//! Stage timings, shared by the pipeline and the stages that time their own steps (plan).
+//! Stage timings, shared by the pipeline and the stages that time their own steps (plan,
+//! clones). Laps are kept until [`drain`] writes them to the command's error writer (stderr for
+//! the binary, a buffer for an in-process caller), so that nothing goes around it.
 
-/// Stage timings on stderr when `MONODUP_TIMINGS` is set (for benchmarking by hand).
+use std::sync::Mutex;
+
+/// Laps taken and not yet written, from any thread.
+static LAPS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Writes the laps taken so far to `err`, in the order they were taken.
+pub fn drain(err: &mut dyn std::io::Write) {
+    let laps = LAPS.lock().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default();
+    for line in laps {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+/// Stage timings when `MONODUP_TIMINGS` is set (for benchmarking by hand).
 pub struct Timer {
     on: bool,
     last: std::time::Instant,
@@ -19,7 +34,10 @@ impl Timer {
 
     pub fn lap(&mut self, stage: &str) {
         if self.on {
-            eprintln!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
+            let line = format!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
+            if let Ok(mut laps) = LAPS.lock() {
+                laps.push(line);
+            }
         }
         self.last = std::time::Instant::now();
     }
