@@ -195,39 +195,48 @@ fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 +
 /// after group (`occ`), and where each group starts in `occ` (`bounds`, one more than groups).
 fn verified_groups<K: Key>(keys: &Keys<K>, records: &[u64], w: usize) -> (Vec<u32>, Vec<u32>) {
     let window = |p: u32| &keys.keys[p as usize..p as usize + w];
-    let runs: Vec<&[u64]> = records.chunk_by(|a, b| a >> 32 == b >> 32).filter(|r| r.len() > 1).collect();
-    // Usually every window of a run is the same (None); else the run's groups, by content.
-    let split: Vec<Option<Vec<Vec<u32>>>> = runs
+    // Runs of two or more equal hashes, as (start, length) in `records`: 8 bytes a run.
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut i = 0;
+    while i < records.len() {
+        let h = records[i] >> 32;
+        let mut j = i + 1;
+        while j < records.len() && records[j] >> 32 == h {
+            j += 1;
+        }
+        if j - i > 1 {
+            runs.push((i as u32, (j - i) as u32));
+        }
+        i = j;
+    }
+    let run = |&(start, len): &(u32, u32)| &records[start as usize..(start + len) as usize];
+    // Usually every window of a run is the same; the few runs that are not (a collision) are
+    // listed and split by content below.
+    let mixed: Vec<usize> = runs
         .par_iter()
-        .map(|run| {
+        .enumerate()
+        .filter(|(_, r)| {
+            let run = run(r);
             let first = window(run[0] as u32);
-            if run.iter().all(|&r| window(r as u32) == first) {
-                return None;
-            }
-            let mut pos: Vec<u32> = run.iter().map(|&r| r as u32).collect();
-            pos.sort_by(|&a, &b| window(a).cmp(window(b)).then(a.cmp(&b)));
-            Some(
-                pos.chunk_by(|&a, &b| window(a) == window(b))
-                    .filter(|g| g.len() > 1)
-                    .map(<[u32]>::to_vec)
-                    .collect(),
-            )
+            !run.iter().all(|&r| window(r as u32) == first)
         })
+        .map(|(k, _)| k)
         .collect();
-    let mut occ = Vec::with_capacity(runs.iter().map(|r| r.len()).sum());
+    let mut occ = Vec::with_capacity(runs.iter().map(|r| r.1 as usize).sum());
     let mut bounds = vec![0u32];
-    for (run, split) in runs.iter().zip(split) {
-        match split {
-            None => {
-                occ.extend(run.iter().map(|&r| r as u32));
-                bounds.push(occ.len() as u32);
-            }
-            Some(groups) => {
-                for g in groups {
-                    occ.extend(g);
-                    bounds.push(occ.len() as u32);
-                }
-            }
+    let mut next_mixed = mixed.iter().peekable();
+    for (k, r) in runs.iter().enumerate() {
+        let run = run(r);
+        if next_mixed.next_if_eq(&&k).is_none() {
+            occ.extend(run.iter().map(|&r| r as u32));
+            bounds.push(occ.len() as u32);
+            continue;
+        }
+        let mut pos: Vec<u32> = run.iter().map(|&r| r as u32).collect();
+        pos.sort_by(|&a, &b| window(a).cmp(window(b)).then(a.cmp(&b)));
+        for g in pos.chunk_by(|&a, &b| window(a) == window(b)).filter(|g| g.len() > 1) {
+            occ.extend_from_slice(g);
+            bounds.push(occ.len() as u32);
         }
     }
     (occ, bounds)
