@@ -36,6 +36,7 @@ pub fn run(a: &DupsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
         clones: Some(&a.clones),
         plan: false,
     })?;
+    let mut lap = crate::timings::Timer::new();
     let path = a.common.output.as_deref();
     let mut buf = Vec::new();
     match a.format {
@@ -45,6 +46,7 @@ pub fn run(a: &DupsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     if a.format != DupsFormat::Json {
         output::emit(buf, false, path, out)?;
     }
+    lap.lap("output");
     if a.format != DupsFormat::Table {
         print_diagnostics(&report, &a.common, err)?;
     }

@@ -60,7 +60,9 @@ pub fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> a
 pub(crate) fn scan_tree(stages: &Stages) -> anyhow::Result<(pipeline::Scan, report::Report)> {
     let opts = settings::options(stages)?;
     let scan = pipeline::scan(&opts)?;
+    let mut lap = crate::timings::Timer::new();
     let report = report::Report::from_scan(&scan, &stages.root.to_string_lossy().replace('\\', "/"));
+    lap.lap("report");
     Ok((scan, report))
 }
 
