@@ -6,6 +6,7 @@
 pub mod lines;
 
 use serde::Serialize;
+use std::path::Path;
 
 /// The language of a file, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -247,6 +248,32 @@ impl Concern {
             Concern::Config => "config",
             Concern::Constants => "constants",
             Concern::Utils => "utils",
+        }
+    }
+}
+
+/// Path of `path` relative to `root`, with `/`; a name that is not UTF-8 is escaped (see [`crate::walk`]), never merged with another.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut out = String::new();
+    for (i, c) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        push_escaped(&mut out, c.as_os_str());
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, name: &std::ffi::OsStr) {
+    if let Some(s) = name.to_str() {
+        out.push_str(s);
+        return;
+    }
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
         }
     }
 }

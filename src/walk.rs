@@ -104,32 +104,7 @@ impl Listing {
     }
 }
 
-/// Path of `path` relative to `root`, with `/`; a name that is not UTF-8 is escaped (see the
-/// module docs), never merged with another.
-pub fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    let mut out = String::new();
-    for (i, c) in rel.components().enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        push_escaped(&mut out, c.as_os_str());
-    }
-    out
-}
-
-fn push_escaped(out: &mut String, name: &std::ffi::OsStr) {
-    if let Some(s) = name.to_str() {
-        out.push_str(s);
-        return;
-    }
-    for chunk in name.as_encoded_bytes().utf8_chunks() {
-        out.push_str(&chunk.valid().replace('\\', "\\\\"));
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-    }
-}
+pub use crate::model::relative;
 
 /// Whether `path` below `root` has a name that is not UTF-8.
 fn is_utf8(root: &Path, path: &Path) -> bool {

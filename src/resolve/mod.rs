@@ -9,9 +9,9 @@
 //! `src/index.*` or `index.*`.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::relative;
 use crate::model::{FileId, FileTable};
 use crate::parse::{Import, ImportKind};
-use crate::walk::relative;
 use crate::workspace::Workspace;
 mod fs;
 
