@@ -183,7 +183,9 @@ fn visit_entry(ctx: &Visit, entry: Result<ignore::DirEntry, ignore::Error>, out:
     let e = match entry {
         Ok(e) => e,
         Err(err) => {
-            out.diagnostics.push(walk_diagnostic(ctx.root, &err));
+            if let Some(d) = walk_diagnostic(ctx.root, &err) {
+                out.diagnostics.push(d);
+            }
             return;
         }
     };
@@ -467,7 +469,9 @@ fn is_min_name(path: &str) -> bool {
 /// Turns an `ignore` error into a diagnostic naming the path. A link that cannot be followed
 /// (its target is missing, or it loops back to a folder above ROOT) but that leads outside ROOT
 /// gets the same diagnostic as one whose target exists.
-fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
+/// The diagnostic for an entry the walk could not read; None for a broken symbolic link whose
+/// name is not one monodup would read (`.env -> ../../.env` in an app without the root `.env`).
+fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Option<Diagnostic> {
     fn path_of(err: &ignore::Error) -> Option<PathBuf> {
         match err {
             ignore::Error::WithPath { path, .. } => Some(path.clone()),
@@ -487,7 +491,17 @@ fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
     if let Some(p) = path_of(err) {
         let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if is_link && matches!(crate::confine::resolve(root, &p), crate::confine::Place::Outside) {
-            return outside_root(root, &p);
+            return Some(outside_root(root, &p));
+        }
+        if is_link && std::fs::metadata(&p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            return is_wanted_name(&name).then(|| {
+                Diagnostic::warning(
+                    Code::Unreadable,
+                    relative(root, &p),
+                    "skipped: broken symbolic link (its target does not exist)",
+                )
+            });
         }
     }
     let file = path_of(err).map(|p| relative(root, &p)).unwrap_or_default();
@@ -497,7 +511,7 @@ fn walk_diagnostic(root: &Path, err: &ignore::Error) -> Diagnostic {
     } else {
         format!("skipped: {}", strip_path(&err.to_string()))
     };
-    Diagnostic::warning(code, file, message)
+    Some(Diagnostic::warning(code, file, message))
 }
 
 /// `ignore` prefixes messages with the absolute path; the diagnostic names the file already.

@@ -484,3 +484,20 @@ fn ignore_files_read_by_monodup_keep_their_rules() {
     assert_eq!(r["diagnostics"], serde_json::json!([]));
     assert_eq!(r["summary"]["files"], 2, "src/a.ts and src/keep.gen.ts only");
 }
+
+// ---------------------------------------------------------------- broken symbolic links
+
+/// Seen on formbricks: `apps/web/.env -> ../../.env` with no root `.env` was a warning that the
+/// file could not be read ("No such file or directory"), about a file monodup never reads.
+#[test]
+fn a_broken_link_is_named_as_such_and_only_when_monodup_would_read_it() {
+    let dir = repo();
+    let root = dir.path();
+    std::os::unix::fs::symlink("../../.env", root.join("packages/a/.env")).unwrap();
+    std::os::unix::fs::symlink("gone.ts", root.join("packages/a/src/moved.ts")).unwrap();
+    let report = json_report(&["scan", root_str(&dir)]);
+    assert_eq!(diagnostics(&report), ["packages/a/src/moved.ts unreadable"]);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["message"], "skipped: broken symbolic link (its target does not exist)");
+    assert_eq!(d["severity"], "warning");
+}
