@@ -72,22 +72,7 @@ const SECTIONS: &[Section] = &[
         project: clones,
     },
     Section { name: "plan", fields: PLAN_FIELDS, ordered: true, sets: &["units"], project: plan },
-    Section {
-        name: "forks",
-        fields: &[
-            "app",
-            "of",
-            "identical_files",
-            "near_files",
-            "files",
-            "extra_files",
-            "shared_lines",
-            "recommendation",
-        ],
-        ordered: false,
-        sets: &[],
-        project: forks,
-    },
+    Section { name: "forks", fields: FORK_FIELDS, ordered: false, sets: &[], project: forks },
     Section {
         name: "in_app_duplicates",
         fields: &["package", "name", "files"],
@@ -218,18 +203,12 @@ fn plan(r: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// What the spec compares of a fork.
+const FORK_FIELDS: &[&str] =
+    &["app", "of", "identical_files", "near_files", "files", "extra_files", "shared_lines", "recommendation"];
+
 fn forks(r: &Value) -> Vec<Value> {
-    let keys = [
-        "app",
-        "of",
-        "identical_files",
-        "near_files",
-        "files",
-        "extra_files",
-        "shared_lines",
-        "recommendation",
-    ];
-    pick_all(&r["forks"], &keys, &[])
+    pick_all(&r["forks"], FORK_FIELDS, &[])
 }
 
 fn in_app(r: &Value) -> Vec<Value> {
