@@ -252,7 +252,8 @@ impl Concern {
     }
 }
 
-/// Path of `path` relative to `root`, with `/`; a name that is not UTF-8 is escaped (see [`crate::walk`]), never merged with another.
+/// Path of `path` relative to `root`, with `/`; a name that is not UTF-8 is escaped (see
+/// [`crate::walk`]), never merged with another.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut out = String::new();

@@ -81,11 +81,6 @@ pub fn sarif_uri(path: &str) -> String {
     percent_encoding::utf8_percent_encode(path, URI_PATH).to_string()
 }
 
-pub fn sarif(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &sarif_doc(v))?;
-    writeln!(out)
-}
-
 /// The SARIF 2.1.0 log of a verdict.
 pub fn sarif_doc(v: &Verdict) -> serde_json::Value {
     let gates: BTreeSet<&str> = v.findings.iter().map(|f| f.gate.as_str()).collect();
@@ -163,11 +158,6 @@ pub fn markdown(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-pub fn json(v: &Verdict, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, v)?;
-    writeln!(out)
 }
 
 #[cfg(test)]

@@ -376,9 +376,3 @@ fn clone_views(
     }
     (clones, overlaps, dup.iter().sum())
 }
-
-/// Writes the report as pretty JSON with a trailing newline.
-pub fn json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
-}
