@@ -165,7 +165,12 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
             ),
         ));
     }
-    // The bound counts at most two levels per byte; only large files need the scan.
+    // The bound counts at most two levels per byte: a file whose trivial bound fits in the stack
+    // this thread has left needs no scan (the pipeline's workers have room for files of 16 KiB).
+    let room = stacker::remaining_stack().unwrap_or(0).saturating_sub(STACK_MARGIN) / PER_LEVEL;
+    if 2 * bytes.len() <= room {
+        return parse_in_place(text, &index, rel, lang, want_tokens);
+    }
     let nesting = if 2 * bytes.len() <= SHALLOW {
         crate::nesting::Nesting { depth: 2 * bytes.len(), line: 0 }
     } else {
@@ -199,12 +204,7 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
     }));
     match result {
         Ok(Ok(facts)) => facts,
-        Ok(Err(_)) => {
-            let mut facts =
-                failed(Diagnostic::error(Code::ParserCrash, rel, "skipped: the parser crashed on this file"));
-            facts.lines = index.line_count();
-            facts
-        }
+        Ok(Err(_)) => crashed(rel, &index),
         Err(_) => {
             let mut facts = failed(
                 Diagnostic::warning(
@@ -223,6 +223,22 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
         }
     }
 }
+
+/// [`parse_text`] on this thread's stack, which the caller checked is deep enough.
+fn parse_in_place(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
+    catch_unwind(AssertUnwindSafe(|| parse_text(text, index, rel, lang, want_tokens)))
+        .unwrap_or_else(|_| crashed(rel, index))
+}
+
+fn crashed(rel: &str, index: &LineIndex) -> FileFacts {
+    let mut facts =
+        failed(Diagnostic::error(Code::ParserCrash, rel, "skipped: the parser crashed on this file"));
+    facts.lines = index.line_count();
+    facts
+}
+
+/// Stack left unused below a parse done in place: what the caller's frames may still need.
+const STACK_MARGIN: usize = 1 << 20;
 
 /// Recovered syntax errors reported per file before the rest are counted.
 const MAX_SYNTAX_DIAGNOSTICS: usize = 5;
