@@ -2,6 +2,8 @@
 //! repository, parse and validate its JSON, compare runs at several thread counts.
 #![allow(dead_code)]
 
+pub mod tsc;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
