@@ -126,7 +126,7 @@ fn accounting_adds_up_on_every_fixture() {
     for n in &names {
         assert_accounting(&scan(n));
     }
-    for f in ["acme-frontend", "clones", "pnpm-exports"] {
+    for f in ["acme-frontend", "apply-seed", "clones", "pnpm-exports"] {
         assert_accounting(&report(&["scan", fixture(f).to_str().unwrap()]));
     }
 }

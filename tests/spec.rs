@@ -338,12 +338,20 @@ fn check_fixture(root: &Path, name: &str) {
     }
 }
 
+/// Folders under testdata/ that are the input of other tests, not fixtures of this one: they have
+/// no `expect.json`, their EXPECTED.md says what they hold. `apply-seed`: the repository the
+/// `monodup apply` tests copy and change (tests/tsc_harness.rs type-checks it).
+const INPUTS: &[&str] = &["apply-seed"];
+
 /// Every fixture under `dir`. A folder holding `expect.json` is a fixture (its subfolders are
 /// its input); any other folder is a group and may hold only Markdown and further folders, so a
 /// scan root without its expect file fails here instead of going untested.
 fn find_fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
     if dir.join("expect.json").is_file() {
         out.push(dir.to_path_buf());
+        return;
+    }
+    if dir.strip_prefix(common::fixture("")).is_ok_and(|rel| INPUTS.iter().any(|i| rel == Path::new(i))) {
         return;
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -365,6 +373,15 @@ fn find_fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn every_fixture_meets_its_expect_file() {
     let testdata = common::fixture("");
+    for i in INPUTS {
+        let dir = testdata.join(i);
+        assert!(dir.join("EXPECTED.md").is_file(), "{}: an input needs its EXPECTED.md", dir.display());
+        assert!(
+            !dir.join("expect.json").exists(),
+            "{}: a fixture, not an input: drop it from INPUTS",
+            dir.display()
+        );
+    }
     let mut fixtures = Vec::new();
     find_fixtures(&testdata, &mut fixtures);
     assert!(fixtures.len() >= 25, "{fixtures:?}");

@@ -1,0 +1,2 @@
+export * from "./format";
+export { useDebounce } from "../hooks/use-debounce";
