@@ -3,6 +3,7 @@
 //! This file only declares the modules and the entry point: each command is a module of
 //! [`commands`], settings are merged in [`settings`], output is written by [`output`].
 
+pub mod apply;
 pub mod check;
 pub mod cli;
 pub mod clones;

@@ -59,7 +59,7 @@ pub struct Import {
 pub use crate::model::Lang;
 
 /// The swc syntax of a language.
-fn syntax_of(lang: Lang) -> Syntax {
+pub(crate) fn syntax_of(lang: Lang) -> Syntax {
     match lang {
         Lang::Js | Lang::Jsx => Syntax::Es(EsSyntax {
             jsx: true,
@@ -453,7 +453,7 @@ impl ImportCollector<'_> {
     }
 }
 
-fn str_value(s: &ast::Str) -> String {
+pub(crate) fn str_value(s: &ast::Str) -> String {
     s.value.to_atom_lossy().to_string()
 }
 

@@ -57,10 +57,9 @@ pub struct Scan {
 }
 
 /// Stack for pool threads: swc's parser grows its own, but a deep AST is also visited and dropped.
-/// With 256 MiB a worker parses every file of up to 16 KiB in place, without the nesting scan
-/// (a tenth of `dups`); it is address space, only the pages a deep file touches are mapped.
-/// Where that much cannot be had (`ulimit -v`), the pool falls back to the smaller size.
-const STACK_BYTES: [usize; 2] = [272 << 20, 64 << 20];
+/// A worker parses files of up to 4 KiB in place, without the nesting scan. (272 MiB stacks,
+/// which let files of 16 KiB skip it, left too little address space under `ulimit -v`.)
+const STACK_BYTES: usize = 64 * 1024 * 1024;
 
 pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
     // The resolver needs absolute paths (tsconfig discovery skips relative ones).
@@ -94,10 +93,10 @@ fn worker_threads(requested: usize, cores: usize) -> usize {
 /// (their stacks freed) before the next, smaller try.
 fn with_pool<R>(threads: usize, work: impl Fn(&rayon::ThreadPool) -> R) -> anyhow::Result<R> {
     build_pool_with(threads, |n| {
-        let build = |stack| {
-            rayon::ThreadPoolBuilder::new().num_threads(n).stack_size(stack).build_scoped(|t| t.run(), &work)
-        };
-        build(STACK_BYTES[0]).or_else(|_| build(STACK_BYTES[1]))
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .stack_size(STACK_BYTES)
+            .build_scoped(|t| t.run(), &work)
     })
 }
 

@@ -2,6 +2,7 @@
 //! format is a usage error before any work) and its run function. What they share: building the
 //! pipeline options from the [`crate::settings`], running the scan, printing the diagnostics.
 
+pub mod apply;
 pub mod check;
 pub mod dups;
 pub mod graph;
@@ -39,6 +40,9 @@ pub enum Command {
     Plan(plan::PlanArgs),
     /// CI gate: fails (exit 1) on new duplication or broken dependency rules.
     Check(check::CheckArgs),
+    /// Carries out plan items: creates the package, moves the code, rewrites imports and
+    /// manifests. Prints the change as a diff unless --write.
+    Apply(apply::ApplyArgs),
     /// Writes a commented monodup.toml with every key and its default.
     Init(init::InitArgs),
 }
@@ -52,6 +56,7 @@ pub fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> a
         Command::Dups(a) => dups::run(&a, out, err),
         Command::Plan(a) => plan::run(&a, out, err),
         Command::Check(a) => check::run(&a, out, err),
+        Command::Apply(a) => apply::run(&a, out, err),
         Command::Init(a) => init::run(&a, err),
     }
 }
