@@ -258,3 +258,36 @@ fn refuses_a_blocked_item_and_all_skips_it_with_the_reason() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains(&format!("skipped {id}: blocked")), "{}", run.stderr);
 }
+
+#[test]
+fn a_renamed_copy_with_other_property_names_is_left_in_place() {
+    // acme's dashboard AuthContextValue has `account`/`pending` where the kept copy has
+    // `user`/`loading`: the clone detector calls it a renamed copy, but replacing it broke its
+    // callers under tsc (TS2339), so apply leaves it and says why.
+    let repo = TempRepo::from_fixture("acme-frontend");
+    repo.init_git();
+    let run = apply(&repo, &["--all", "--create-workspace", "--format", "json"]);
+    let set = json(&run);
+    assert!(
+        run.stderr.contains("frontend/apps/dashboard/src/contexts/auth-context.tsx is kept")
+            || run.stderr.contains(
+                "frontend/apps/dashboard/src/contexts/auth-context.tsx: AuthContextValue is left in place"
+            ),
+        "{}",
+        run.stderr
+    );
+    let files = set["files"].as_array().unwrap();
+    assert!(!files
+        .iter()
+        .any(|f| f["path"] == "frontend/apps/dashboard/src/contexts/auth-context.tsx"
+            && f["action"] == "delete"));
+    assert!(files
+        .iter()
+        .any(|f| f["path"] == "frontend/apps/web/src/contexts/auth-context.tsx" && f["action"] == "delete"));
+    // The root package.json gets workspaces covering the apps and the new packages.
+    assert!(set["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n == "root package.json: workspaces frontend/apps/*, frontend/packages/*"));
+}

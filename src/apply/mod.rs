@@ -654,12 +654,13 @@ fn decide_fates(
     }
     let unit_name = |f: FileId, u: Option<usize>| u.map(|u| scan.files[f].units[u].name.clone());
     let mut props = Props::new(scan);
-    // A copy whose property names differ from its home's (`account` for `user`) is not the same
-    // API: replacing it would break its callers.
+    // A copy using property names its home lacks (`account` for `user`) is another API:
+    // replacing it would break its callers.
     let mut same_api = |c: &CopyAt, home: FileId, hu: Option<usize>, notes: &mut Vec<String>| -> bool {
         let (Some(u), Some(hu)) = (c.unit, hu) else { return true };
+        // The home may offer more; it must offer every name the copy's callers can use.
         let (a, b) = (props.of(c.file, u), props.of(home, hu));
-        if a == b {
+        if a.iter().all(|n| b.contains(n)) {
             return true;
         }
         let only: Vec<&String> = a.iter().filter(|n| !b.contains(n)).take(4).collect();

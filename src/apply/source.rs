@@ -257,6 +257,19 @@ impl Visit for Refs {
     fn visit_ident_name(&mut self, i: &ast::IdentName) {
         self.1.push(i.sym.to_string());
     }
+    // Interface members are keyed by expressions: their names are what callers see too.
+    fn visit_ts_property_signature(&mut self, p: &ast::TsPropertySignature) {
+        if let ast::Expr::Ident(i) = &*p.key {
+            self.1.push(i.sym.to_string());
+        }
+        p.visit_children_with(self);
+    }
+    fn visit_ts_method_signature(&mut self, m: &ast::TsMethodSignature) {
+        if let ast::Expr::Ident(i) = &*m.key {
+            self.1.push(i.sym.to_string());
+        }
+        m.visit_children_with(self);
+    }
     fn visit_import_decl(&mut self, _: &ast::ImportDecl) {}
 }
 
