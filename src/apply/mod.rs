@@ -1552,24 +1552,16 @@ fn extend_package(
 ) -> Result<(), ApplyError> {
     let path = join(&tp.dir, "package.json");
     let Some(mut m) = texts.manifest(&path)? else { return Ok(()) };
-    for (name, range) in &deps.dependencies {
-        if *name != tp.name && m.add_dependency("dependencies", name, range) {
-            set.manifests.push(ManifestChange {
-                manifest: path.clone(),
-                section: "dependencies".into(),
-                name: name.clone(),
-                value: range.clone(),
-            });
-        }
-    }
-    for (name, range) in &deps.peers {
-        if m.add_dependency("peerDependencies", name, range) {
-            set.manifests.push(ManifestChange {
-                manifest: path.clone(),
-                section: "peerDependencies".into(),
-                name: name.clone(),
-                value: range.clone(),
-            });
+    for (section, list) in [("dependencies", &deps.dependencies), ("peerDependencies", &deps.peers)] {
+        for (name, range) in list {
+            if *name != tp.name && m.add_dependency(section, name, range) {
+                set.manifests.push(ManifestChange {
+                    manifest: path.clone(),
+                    section: section.into(),
+                    name: name.clone(),
+                    value: range.clone(),
+                });
+            }
         }
     }
     for (sub, file) in &tp.exports {
