@@ -260,7 +260,7 @@ fn refuses_a_blocked_item_and_all_skips_it_with_the_reason() {
 }
 
 #[test]
-fn a_renamed_copy_with_other_property_names_is_left_in_place() {
+fn acme_renamed_copies_mixed_homes_and_named_barrels() {
     // acme's dashboard AuthContextValue has `account`/`pending` where the kept copy has
     // `user`/`loading`: the clone detector calls it a renamed copy, but replacing it broke its
     // callers under tsc (TS2339), so apply leaves it and says why.
@@ -284,6 +284,20 @@ fn a_renamed_copy_with_other_property_names_is_left_in_place() {
     assert!(files
         .iter()
         .any(|f| f["path"] == "frontend/apps/web/src/contexts/auth-context.tsx" && f["action"] == "delete"));
+    let content = |path: &str| {
+        files.iter().find(|f| f["path"] == path).and_then(|f| f["content"].as_str()).unwrap_or("").to_string()
+    };
+    // Units cut from one file that use each other come from one module: studio's button used to
+    // get `ButtonProps` from the library and `variantClasses` from admin's button (TS7053).
+    let studio = content("frontend/apps/studio/src/components/ui/button.tsx");
+    assert!(
+        studio.contains("import { variantClasses, sizeClasses, type ButtonProps } from \"@acme/ui/src/components/ui/button\";"),
+        "{studio}"
+    );
+    // The library's index names `Card` but not `DivProps`: that import takes the file's path
+    // (it used to take `@acme/ui`, TS2305).
+    let card = content("frontend/apps/web/src/components/ui/card.tsx");
+    assert!(card.contains("import { type DivProps } from \"@acme/ui/src/components/card\";"), "{card}");
     // The root package.json gets workspaces covering the apps and the new packages.
     assert!(set["notes"]
         .as_array()

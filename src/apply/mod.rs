@@ -533,15 +533,32 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the entry file (`types`, else `main`) of the package at `dir` re-exports `path`.
-    fn entry_reexports(&self, dir: &str, path: &str) -> bool {
+    fn entry_reexports(&self, dir: &str, path: &str, names: &[String]) -> bool {
         let Some(p) = self.scan.workspace.packages.iter().find(|p| p.dir == dir) else { return false };
         let Some(entry) = p.manifest.types.as_ref().or(p.manifest.main.as_ref()) else { return false };
         let entry = normalize(&join(dir, entry));
         let (Some(e), Some(target)) = (self.id(&entry), self.id(path)) else { return false };
-        self.edges[e.index()]
+        let specs: Vec<&str> = self.edges[e.index()]
             .iter()
             .map(|&i| &self.scan.edges[i])
-            .any(|edge| edge.to_file == Some(target) && edge.kind == crate::parse::ImportKind::ExportFrom)
+            .filter(|edge| edge.to_file == Some(target) && edge.kind == crate::parse::ImportKind::ExportFrom)
+            .map(|edge| edge.specifier.as_str())
+            .collect();
+        if specs.is_empty() {
+            return false;
+        }
+        // `export * from`, or a named list holding every name the importer takes (acme's index
+        // names `Card` but not `DivProps`).
+        let Ok(text) = std::fs::read_to_string(self.scan.root.join(&entry)) else { return false };
+        let Some(src) = Source::parse(&text, self.scan.files[e].lang) else { return false };
+        src.specifiers.iter().filter(|s| specs.contains(&s.value.as_str())).any(|s| {
+            src.statements.iter().any(|st| {
+                st.lo <= s.lo
+                    && s.hi <= st.hi
+                    && (st.reexports.iter().any(|r| r == "*")
+                        || (!names.is_empty() && names.iter().all(|n| st.reexports.contains(n))))
+            })
+        })
     }
 
     fn final_package_dir(
@@ -713,9 +730,23 @@ fn decide_fates(
                 )),
             }
         } else {
+            // Units cut from one file use each other (a props type, its variant table): they come
+            // from one moved file when one holds them all, else each from its group's home.
+            let groups: BTreeSet<(usize, usize)> = cs.iter().map(|c| c.group).collect();
+            let single = moving
+                .iter()
+                .copied()
+                .filter(|&m| groups.iter().all(|g| copies.iter().any(|c| c.file == m && c.group == *g)))
+                .max_by_key(|&m| {
+                    (copies.iter().filter(|c| c.file == m && c.kept).count(), std::cmp::Reverse(m))
+                });
             let mut units = Vec::new();
             for c in cs.iter() {
-                let (Some(u), Some(&(hf, hu))) = (c.unit, home.get(&c.group)) else { continue };
+                let home_of = |c: &CopyAt| match single {
+                    Some(m) => copies.iter().find(|o| o.file == m && o.group == c.group).map(|o| (m, o.unit)),
+                    None => home.get(&c.group).copied(),
+                };
+                let (Some(u), Some((hf, hu))) = (c.unit, home_of(c)) else { continue };
                 if !same_api(c, hf, hu, notes) {
                     continue;
                 }
@@ -907,6 +938,7 @@ fn rewrite_file(
                 &mut imports_targets,
                 notes,
                 &file.path,
+                &imported_names(edge, fates.get(&g)),
             ),
             None => match (&edge.to, edge.resolution) {
                 // An asset a moved file imports by a relative path: the path from the new place.
@@ -980,6 +1012,7 @@ fn rewrite_file(
                         &mut imports_targets,
                         notes,
                         &file.path,
+                        std::slice::from_ref(name),
                     )
                     .unwrap_or_default(),
                 };
@@ -1055,6 +1088,7 @@ fn rewrite_file(
                         &mut BTreeSet::new(),
                         notes,
                         &file.path,
+                        &keep.iter().map(|b| b.imported.clone()).collect::<Vec<_>>(),
                     )
                     .unwrap_or_else(|| from.clone()),
                     None => from.clone(),
@@ -1154,6 +1188,18 @@ fn export_names(text: &str, lang: Lang, names: &BTreeSet<String>) -> String {
         .map(|s| Edit { lo: s.lo, hi: s.lo, text: "export ".into() })
         .collect();
     apply_edits(text, edits)
+}
+
+/// The names an import takes from its file, as the file that replaces it names them.
+fn imported_names(edge: &crate::resolve::Edge, fate: Option<&Fate>) -> Vec<String> {
+    let renames: &[(String, String)] = match fate {
+        Some(Fate::Delete { renames, .. }) => renames,
+        _ => &[],
+    };
+    edge.names
+        .iter()
+        .map(|n| renames.iter().find(|(a, _)| a == n).map_or_else(|| n.clone(), |(_, b)| b.clone()))
+        .collect()
 }
 
 fn specifier_at<'s>(src: &'s Source, st: &source::Statement) -> Option<&'s source::Specifier> {
@@ -1321,6 +1367,7 @@ fn spec_to_file(
     imports_targets: &mut BTreeSet<usize>,
     notes: &mut Vec<String>,
     from_path: &str,
+    names: &[String],
 ) -> Option<String> {
     let scan = ctx.scan;
     let (there, there_pkg) = ctx.final_place(targets, fates, g);
@@ -1337,7 +1384,7 @@ fn spec_to_file(
     }
     if let Some(t) = targets.iter().position(|t| t.dir == there_pkg) {
         imports_targets.insert(t);
-        if !targets[t].new && !targets[t].has_exports && ctx.entry_reexports(&targets[t].dir, &there) {
+        if !targets[t].new && !targets[t].has_exports && ctx.entry_reexports(&targets[t].dir, &there, names) {
             // The library's entry re-exports the file: import the package, not its path.
             return Some(targets[t].name.clone());
         }

@@ -50,6 +50,8 @@ pub struct Statement {
     pub default: bool,
     /// Identifiers it refers to (any `Ident` in it), sorted, once each.
     pub refs: Vec<String>,
+    /// What an `export … from` statement re-exports: the exported names, `*` for `export *`.
+    pub reexports: Vec<String>,
     /// Property, member and attribute names in it (`IdentName`s), sorted, once each: the
     /// names a caller sees, which a renamed copy may not change.
     pub props: Vec<String>,
@@ -102,6 +104,7 @@ fn parse_unguarded(text: &str, lang: Lang) -> Option<Source> {
             default,
             refs: refs.0,
             props: refs.1,
+            reexports: reexports(item),
         });
     }
     specs.0.sort_by_key(|s| s.lo);
@@ -157,6 +160,27 @@ fn describe(item: &ast::ModuleItem) -> Described {
         ast::ModuleItem::ModuleDecl(_) => (None, Vec::new(), true, false),
         ast::ModuleItem::Stmt(ast::Stmt::Decl(d)) => (None, decl_names(d), false, false),
         ast::ModuleItem::Stmt(_) => (None, Vec::new(), false, false),
+    }
+}
+
+fn reexports(item: &ast::ModuleItem) -> Vec<String> {
+    match item {
+        ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportAll(_)) => vec!["*".into()],
+        ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportNamed(e)) if e.src.is_some() => e
+            .specifiers
+            .iter()
+            .filter_map(|s| match s {
+                ast::ExportSpecifier::Named(n) => {
+                    let name = n.exported.as_ref().unwrap_or(&n.orig);
+                    Some(match name {
+                        ast::ModuleExportName::Ident(i) => i.sym.to_string(),
+                        ast::ModuleExportName::Str(s) => crate::parse::str_value(s),
+                    })
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
