@@ -305,3 +305,25 @@ fn acme_renamed_copies_mixed_homes_and_named_barrels() {
         .iter()
         .any(|n| n == "root package.json: workspaces frontend/apps/*, frontend/packages/*"));
 }
+
+#[test]
+fn tsconfig_paths_that_map_packages_gain_the_new_package() {
+    let repo = TempRepo::from_fixture("apply-seed");
+    let base = repo.read("tsconfig.base.json").replace(
+        "    \"forceConsistentCasingInFileNames\": true,\n",
+        "    \"forceConsistentCasingInFileNames\": true,\n    // packages by source, for editors\n    \"paths\": {\n      \"@seed/ui\": [\"./packages/ui/src/index.ts\"],\n      \"@seed/ui/*\": [\"./packages/ui/src/*\"]\n    },\n",
+    );
+    repo.write("tsconfig.base.json", &base);
+    repo.init_git();
+    let run = apply(&repo, &["--item", "P3", "--write", "-q"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let after = repo.read("tsconfig.base.json");
+    assert!(
+        after.contains("// Shared by every package") && after.contains("// packages by source, for editors"),
+        "{after}"
+    );
+    assert!(after.contains("\"@seed/hooks\": [\"./packages/hooks/src/index.ts\"]"), "{after}");
+    assert!(after.contains("\"@seed/hooks/*\": [\"./packages/hooks/src/*\"]"), "{after}");
+    // The rest of the file is as it was.
+    assert!(after.starts_with(&base[..base.find("\"paths\"").unwrap()]), "{after}");
+}

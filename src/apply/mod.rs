@@ -313,6 +313,7 @@ pub fn changes(scan: &Scan, opts: &Options) -> Result<ChangeSet, ApplyError> {
         }
     }
     workspace_config(scan, &targets, globs, opts, &mut texts, &mut set)?;
+    tsconfig_paths(scan, &targets, &mut texts, &mut set)?;
     for (path, (before, after)) in texts.manifests_changed() {
         push_modified(&mut set, &path, &before, after);
     }
@@ -1615,6 +1616,95 @@ fn extend_package(
         m.add_export(sub, file);
     }
     texts.put_manifest(&path, &m);
+    Ok(())
+}
+
+/// Where a shared tsconfig already maps workspace packages in `compilerOptions.paths`
+/// (`"@acme/ui": ["packages/ui/src/index.ts"]`), each new package gets the same mapping. The
+/// file is edited as JSONC, comments and layout kept.
+fn tsconfig_paths(
+    scan: &Scan,
+    targets: &[TargetPackage],
+    texts: &mut Texts,
+    set: &mut ChangeSet,
+) -> Result<(), ApplyError> {
+    let new: Vec<&TargetPackage> = targets.iter().filter(|t| t.new).collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    // The tsconfig files at the root and in the parent folders of packages.
+    let mut candidates: BTreeSet<String> = BTreeSet::new();
+    for p in &scan.workspace.packages {
+        let mut dir = p.dir.as_str();
+        loop {
+            for name in ["tsconfig.json", "tsconfig.base.json"] {
+                let path = join(dir, name);
+                if scan.root.join(&path).is_file() {
+                    candidates.insert(path);
+                }
+            }
+            if dir.is_empty() {
+                break;
+            }
+            dir = layout::parent_of(dir);
+        }
+    }
+    for path in candidates {
+        let text = texts.get(&path)?;
+        let Ok(value) = jsonc_parser::parse_to_serde_value::<Value>(&text, &Default::default()) else {
+            continue;
+        };
+        let Some(options) = value.get("compilerOptions") else { continue };
+        let Some(paths) = options.get("paths").and_then(Value::as_object) else { continue };
+        let base =
+            join(layout::parent_of(&path), options.get("baseUrl").and_then(Value::as_str).unwrap_or("."));
+        let base = normalize(&base);
+        // An existing package mapped here: its key and targets show the pattern.
+        let mut additions: Vec<(String, Vec<String>)> = Vec::new();
+        for p in scan.workspace.packages.iter().filter(|p| !p.name.is_empty() && !p.dir.is_empty()) {
+            let rel_dir = relative_path(&join(&base, "x"), &p.dir);
+            let rel_dir = rel_dir.trim_start_matches("./");
+            for (suffix, key) in [("", p.name.clone()), ("/*", format!("{}/*", p.name))] {
+                let Some(list) = paths.get(&key).and_then(Value::as_array) else { continue };
+                for t in &new {
+                    let new_key = format!("{}{suffix}", t.name);
+                    if paths.contains_key(&new_key) || additions.iter().any(|(k, _)| *k == new_key) {
+                        continue;
+                    }
+                    let new_rel = relative_path(&join(&base, "x"), &t.dir);
+                    let new_rel = new_rel.trim_start_matches("./");
+                    let values: Vec<String> = list
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .filter(|v| v.contains(rel_dir))
+                        .map(|v| v.replacen(rel_dir, new_rel, 1))
+                        .collect();
+                    if !values.is_empty() {
+                        additions.push((new_key, values));
+                    }
+                }
+            }
+        }
+        if additions.is_empty() {
+            continue;
+        }
+        let Ok(root) = jsonc_parser::cst::CstRootNode::parse(&text, &Default::default()) else { continue };
+        let Some(paths_obj) = root
+            .object_value()
+            .and_then(|o| o.object_value("compilerOptions"))
+            .and_then(|o| o.object_value("paths"))
+        else {
+            continue;
+        };
+        for (key, values) in &additions {
+            let list = values.iter().map(|v| jsonc_parser::cst::CstInputValue::String(v.clone())).collect();
+            paths_obj.append(key, jsonc_parser::cst::CstInputValue::Array(list));
+            set.notes.push(format!("{path}: paths maps {key}"));
+        }
+        let after = root.to_string();
+        texts.files.insert(path.clone(), after.clone());
+        push_modified(set, &path, &text, after);
+    }
     Ok(())
 }
 
