@@ -58,6 +58,11 @@
 #                        outputs of each tree
 #   --no-monodup, --no-jscpd, --no-fallow   skip a tool
 #   --timeout SECS       kill a run that takes longer (default: none)
+#   --exclude-tests      leave test and story files out for monodup and jscpd too
+#                        (`**/*.test.*`, `**/*.spec.*`, `**/__tests__/**`, `**/*.stories.*`):
+#                        fallow's `dupes` leaves them out by default, so without this the
+#                        tools read different amounts of code (formbricks: 513k lines against
+#                        fallow's 308k)
 set -euo pipefail
 
 die() { echo "compare_dups: $*" >&2; exit 2; }
@@ -80,6 +85,7 @@ run_monodup=1
 run_jscpd=1
 run_fallow=1
 timeout_s=0
+exclude_tests=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --bin) monodup_bin=${2:?--bin needs a path}; shift 2 ;;
@@ -96,6 +102,7 @@ while [[ $# -gt 0 ]]; do
         --no-jscpd) run_jscpd=0; shift ;;
         --no-fallow) run_fallow=0; shift ;;
         --timeout) timeout_s=${2:?}; shift 2 ;;
+        --exclude-tests) exclude_tests=1; shift ;;
         -h|--help) usage 0 ;;
         --) shift; break ;;
         -*) die "unknown option $1 (see --help)" ;;
@@ -226,9 +233,13 @@ run_timed() {
     fi
 }
 
+test_globs=("**/*.test.*" "**/*.spec.*" "**/__tests__/**" "**/*.stories.*")
 skipped="node_modules dist build out .next .turbo coverage .git .hg .svn .nx .cache .vercel .output .nuxt .svelte-kit .yarn .pnpm-store storybook-static"
 jscpd_ignore=""
 for d in $skipped; do jscpd_ignore+="${jscpd_ignore:+,}**/$d/**"; done
+if (( exclude_tests )); then
+    for g in "${test_globs[@]}"; do jscpd_ignore+=",$g"; done
+fi
 
 {
     echo "monodup $([[ $run_monodup == 1 ]] && "$monodup_bin" --version 2>/dev/null | awk '{print $2}')"
@@ -248,6 +259,9 @@ for tree in "${trees[@]}"; do
     monodup_cmd=("$monodup_bin" dups "$tree" --format json --mode "$mode" --min-tokens "$min_tokens"
                  --min-lines "$min_lines" -q --no-progress)
     (( threads > 0 )) && monodup_cmd+=(-j "$threads")
+    if (( exclude_tests )); then
+        for g in "${test_globs[@]}"; do monodup_cmd+=(--exclude "$g"); done
+    fi
     jscpd_cmd=("$jscpd_bin" "$tree" --min-tokens "$min_tokens" --min-lines "$min_lines"
                --format "typescript,tsx,javascript,jsx" --mode mild --ignore "$jscpd_ignore"
                --reporters json --output "$d/jscpd-report" --silent --no-tips --no-colors)
