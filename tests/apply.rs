@@ -327,3 +327,37 @@ fn tsconfig_paths_that_map_packages_gain_the_new_package() {
     // The rest of the file is as it was.
     assert!(after.starts_with(&base[..base.find("\"paths\"").unwrap()]), "{after}");
 }
+
+#[test]
+fn a_kept_copy_using_code_that_stays_is_not_extracted() {
+    // novu: the kept `cold-start.service.ts` code called `getWorkers`, which is not copied and
+    // stays in the file; extracting the copy alone would leave it calling nothing.
+    let repo = TempRepo::from_fixture("apply-seed");
+    let file = "apps/admin/src/lib/format.ts";
+    let text = repo.read(file).replace(
+        "export function formatDate(iso: string, locale = \"en-GB\"): string {\n",
+        "export function formatDate(iso: string, locale = \"en-GB\"): string {\n  if (iso === \"\") return adminAuditLabel(\"empty\", null);\n",
+    );
+    repo.write(file, &text);
+    repo.init_git();
+    let run = apply(&repo, &["--item", "P4", "--format", "json"]);
+    let set = json(&run);
+    assert!(
+        run.stderr.contains("apps/admin/src/lib/format.ts stays whole: its copied code uses adminAuditLabel"),
+        "{}",
+        run.stderr
+    );
+    let files = set["files"].as_array().unwrap();
+    for path in [file, "apps/web/src/lib/format.ts"] {
+        // Only P2's rewrite of `./types` touches them; their functions stay.
+        let Some(f) = files.iter().find(|f| f["path"] == path) else { continue };
+        assert_eq!(f["action"], "modify");
+        assert!(f["content"].as_str().unwrap().contains("export function formatDate"), "{path}: {f}");
+    }
+    assert!(!files.iter().any(|f| f["path"].as_str().unwrap().starts_with("packages/utils/")), "{set}");
+    let notes = set["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n == "@seed/utils: nothing is left to move into it; it is not created"),
+        "{set}"
+    );
+}

@@ -619,8 +619,27 @@ fn decide_fates(
     };
     let in_target = |f: FileId| !target.new && ctx.package_dir(f) == target.dir;
     // Files holding kept copies: they move (or stay, in the target library).
-    let moving: Vec<FileId> =
+    let mut props = Props::new(scan);
+    let mut moving: Vec<FileId> =
         by_file.iter().filter(|(_, cs)| cs.iter().any(|c| c.kept)).map(|(&f, _)| f).collect();
+    // A kept copy that uses code staying in its file cannot be extracted alone: the file stays
+    // whole, and copies of its units stay where they are.
+    moving.retain(|&f| {
+        if in_target(f) || whole(f, &by_file[&f]) {
+            return true;
+        }
+        let units: Vec<usize> = by_file[&f].iter().filter_map(|c| c.unit).collect();
+        let stays = props.staying_names_used(f, &units);
+        if stays.is_empty() {
+            return true;
+        }
+        notes.push(format!(
+            "{} stays whole: its copied code uses {}, which is not copied",
+            scan.files[f].path,
+            stays.join(", ")
+        ));
+        false
+    });
     let rels: Vec<String> = moving
         .iter()
         .filter(|&&f| !in_target(f))
@@ -671,7 +690,6 @@ fn decide_fates(
         }
     }
     let unit_name = |f: FileId, u: Option<usize>| u.map(|u| scan.files[f].units[u].name.clone());
-    let mut props = Props::new(scan);
     // A copy using property names its home lacks (`account` for `user`) is another API:
     // replacing it would break its callers.
     let mut same_api = |c: &CopyAt, home: FileId, hu: Option<usize>, notes: &mut Vec<String>| -> bool {
@@ -772,6 +790,46 @@ struct Props<'a> {
 impl<'a> Props<'a> {
     fn new(scan: &'a Scan) -> Props<'a> {
         Props { scan, files: HashMap::new() }
+    }
+
+    /// Names declared by the statements of `f` outside `units` that those units refer to.
+    fn staying_names_used(&mut self, f: FileId, units: &[usize]) -> Vec<String> {
+        let scan = self.scan;
+        let Some((text, src)) = self.parsed(f) else { return Vec::new() };
+        let spans: Vec<(usize, usize)> = units
+            .iter()
+            .map(|&u| line_span(text, scan.files[f].units[u].start_line, scan.files[f].units[u].end_line))
+            .collect();
+        let moved = |s: &source::Statement| spans.iter().any(|&(lo, hi)| s.lo < hi && lo < s.hi);
+        let refs: BTreeSet<&str> = src
+            .statements
+            .iter()
+            .filter(|s| moved(s))
+            .flat_map(|s| s.refs.iter().map(String::as_str))
+            .collect();
+        let mut out: Vec<String> = src
+            .statements
+            .iter()
+            .filter(|s| !moved(s) && s.import.is_none())
+            .flat_map(|s| s.declares.iter())
+            .filter(|n| refs.contains(n.as_str()))
+            .cloned()
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn parsed(&mut self, f: FileId) -> Option<&(String, Source)> {
+        let scan = self.scan;
+        self.files
+            .entry(f)
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(scan.root.join(&scan.files[f].path)).ok()?;
+                let src = Source::parse(&text, scan.files[f].lang)?;
+                Some((text, src))
+            })
+            .as_ref()
     }
 
     fn of(&mut self, f: FileId, u: usize) -> Vec<String> {
@@ -1480,6 +1538,11 @@ fn create_package(
         modules.push((to.clone(), names));
     }
     modules.sort();
+    if modules.is_empty() {
+        set.notes.push(format!("{}: nothing is left to move into it; it is not created", tp.name));
+        set.packages.retain(|p| p.name != tp.name);
+        return Ok(());
+    }
     let mut exports = serde_json::Map::new();
     exports.insert(".".into(), json!("./src/index.ts"));
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
