@@ -17,6 +17,7 @@ pub mod git;
 pub mod graph;
 pub mod guard;
 pub mod lines;
+pub mod migration;
 pub mod model;
 pub mod nesting;
 pub mod output;

@@ -340,8 +340,9 @@ fn check_fixture(root: &Path, name: &str) {
 
 /// Folders under testdata/ that are the input of other tests, not fixtures of this one: they have
 /// no `expect.json`, their EXPECTED.md says what they hold. `apply-seed`: the repository the
-/// `monodup apply` tests copy and change (tests/tsc_harness.rs type-checks it).
-const INPUTS: &[&str] = &["apply-seed"];
+/// `monodup apply` tests copy and change (tests/tsc_harness.rs type-checks it); `migration`: the
+/// repository of tests/migration.rs.
+const INPUTS: &[&str] = &["apply-seed", "migration"];
 
 /// Every fixture under `dir`. A folder holding `expect.json` is a fixture (its subfolders are
 /// its input); any other folder is a group and may hold only Markdown and further folders, so a

@@ -50,7 +50,8 @@ pub struct Statement {
     pub default: bool,
     /// Identifiers it refers to (any `Ident` in it), sorted, once each.
     pub refs: Vec<String>,
-    /// What an `export … from` statement re-exports: the exported names, `*` for `export *`.
+    /// What an `export { … }` (with or without `from`) exports: the exported names; `*` for
+    /// `export *`.
     pub reexports: Vec<String>,
     /// Property, member and attribute names in it (`IdentName`s), sorted, once each: the
     /// names a caller sees, which a renamed copy may not change.
@@ -166,7 +167,7 @@ fn describe(item: &ast::ModuleItem) -> Described {
 fn reexports(item: &ast::ModuleItem) -> Vec<String> {
     match item {
         ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportAll(_)) => vec!["*".into()],
-        ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportNamed(e)) if e.src.is_some() => e
+        ast::ModuleItem::ModuleDecl(ast::ModuleDecl::ExportNamed(e)) => e
             .specifiers
             .iter()
             .filter_map(|s| match s {

@@ -7,6 +7,7 @@ pub mod check;
 pub mod dups;
 pub mod graph;
 pub mod init;
+pub mod migration;
 pub mod plan;
 pub mod scan;
 
@@ -43,6 +44,9 @@ pub enum Command {
     /// Carries out plan items: creates the package, moves the code, rewrites imports and
     /// manifests. Prints the change as a diff unless --write.
     Apply(apply::ApplyArgs),
+    /// Migration tracking: per library package and app, what is migrated, which local copies
+    /// remain and how far they drifted, dead copies, imports that cannot work.
+    Migration(migration::MigrationArgs),
     /// Writes a commented monodup.toml with every key and its default.
     Init(init::InitArgs),
 }
@@ -57,6 +61,7 @@ pub fn dispatch(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> a
         Command::Plan(a) => plan::run(&a, out, err),
         Command::Check(a) => check::run(&a, out, err),
         Command::Apply(a) => apply::run(&a, out, err),
+        Command::Migration(a) => migration::run(&a, out, err),
         Command::Init(a) => init::run(&a, err),
     }
 }

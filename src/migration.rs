@@ -1,0 +1,369 @@
+//! Migration tracking: for every library package and every app, what the app imports from it,
+//! which of its code the app still holds as local copies (and how far they drifted), which copies
+//! nothing imports any more, which imports cannot work, and whether the app declares it.
+//! An app is *migrated* to a package when it imports it and holds no copy of its code.
+
+use crate::apply::source::Source;
+use crate::model::FileId;
+use crate::pipeline::Scan;
+use crate::resolve::Resolution;
+use crate::workspace::{Package, PackageKind};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Migration {
+    pub packages: Vec<PackageMigration>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub packages: usize,
+    /// App-package pairs listed.
+    pub apps: usize,
+    /// Of those, the migrated ones.
+    pub migrated: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackageMigration {
+    /// Package path.
+    pub package: String,
+    pub name: String,
+    pub version: Option<String>,
+    pub apps: Vec<AppMigration>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppMigration {
+    pub app: String,
+    pub name: String,
+    pub migrated: bool,
+    /// Files of the app importing the package.
+    pub imports: usize,
+    pub imported_names: Vec<String>,
+    /// The range the app's package.json declares, if any.
+    pub declared: Option<String>,
+    /// Whether that range admits the package's version (None: no range, or one not understood).
+    pub declared_admits_version: Option<bool>,
+    pub local_copies: Vec<LocalCopy>,
+    pub broken_imports: Vec<BrokenImport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalCopy {
+    pub file: String,
+    /// The package's file it copies (the one sharing most lines).
+    pub package_file: String,
+    /// Top-level units of the app's file inside the copied lines.
+    pub units: Vec<String>,
+    /// Lines of the app's file in clone fragments shared with the package file.
+    pub lines: u32,
+    /// Same text as the package file.
+    pub identical: bool,
+    /// Line diff from the package file to the app's copy.
+    pub added: u32,
+    pub removed: u32,
+    /// No file of the app imports it.
+    pub dead: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BrokenImport {
+    pub file: String,
+    pub line: u32,
+    pub specifier: String,
+    pub name: Option<String>,
+    pub reason: String,
+}
+
+/// Libraries (`--package` narrows them, by name or path) against every app.
+pub fn track(scan: &Scan, only: &[String]) -> Migration {
+    let ws = &scan.workspace;
+    let clones = scan.clones.as_ref();
+    let pkg_path = |p: &Package| if p.dir.is_empty() { ".".to_string() } else { p.dir.clone() };
+    let mut packages = Vec::new();
+    // Per file, the files importing it.
+    let mut importers: Vec<Vec<FileId>> = vec![Vec::new(); scan.files.len()];
+    for e in &scan.edges {
+        if let Some(to) = e.to_file {
+            importers[to.index()].push(e.from);
+        }
+    }
+    let mut exports = Exports::new(scan);
+    for (li, lib) in ws.packages.iter().enumerate() {
+        if lib.kind != PackageKind::Library || lib.name.is_empty() {
+            continue;
+        }
+        if !only.is_empty() && !only.iter().any(|o| *o == lib.name || *o == pkg_path(lib)) {
+            continue;
+        }
+        let version = lib_version(scan, lib);
+        let mut apps = Vec::new();
+        for (ai, app) in ws.packages.iter().enumerate() {
+            if app.kind != PackageKind::App {
+                continue;
+            }
+            let in_app = |f: FileId| scan.files[f].package.index() == ai;
+            // Imports of the package from the app's files, and those that resolve elsewhere.
+            let mut files = BTreeSet::new();
+            let mut names = BTreeSet::new();
+            let mut broken = Vec::new();
+            for e in scan.edges.iter().filter(|e| in_app(e.from)) {
+                let names_pkg = e.specifier == lib.name || e.specifier.starts_with(&format!("{}/", lib.name));
+                if !names_pkg {
+                    continue;
+                }
+                let from = &scan.files[e.from].path;
+                match (e.resolution, e.to_file) {
+                    (Resolution::Workspace, Some(to)) if scan.files[to].package.index() == li => {
+                        files.insert(e.from);
+                        for n in &e.names {
+                            if n != "*" && n != "default" {
+                                names.insert(n.clone());
+                                if e.specifier == lib.name && !exports.exports(to, n) {
+                                    broken.push(BrokenImport {
+                                        file: from.clone(),
+                                        line: e.line,
+                                        specifier: e.specifier.clone(),
+                                        name: Some(n.clone()),
+                                        reason: format!("{} does not export {n}", lib.name),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                    (Resolution::Internal, Some(to)) => broken.push(BrokenImport {
+                        file: from.clone(),
+                        line: e.line,
+                        specifier: e.specifier.clone(),
+                        name: None,
+                        reason: format!("resolves to {} in the app, not to the package", scan.files[to].path),
+                    }),
+                    (Resolution::Unresolved, _) => broken.push(BrokenImport {
+                        file: from.clone(),
+                        line: e.line,
+                        specifier: e.specifier.clone(),
+                        name: None,
+                        reason: e.reason.clone().unwrap_or_else(|| "does not resolve".into()),
+                    }),
+                    _ => {}
+                }
+            }
+            let copies = clones.map(|c| local_copies(scan, c, li, ai, &importers)).unwrap_or_default();
+            if files.is_empty() && copies.is_empty() && broken.is_empty() {
+                continue;
+            }
+            let declared = app.manifest.dependencies.get(&lib.name).cloned();
+            let admits = declared.as_deref().and_then(|r| admits(r, version.as_deref()));
+            apps.push(AppMigration {
+                app: pkg_path(app),
+                name: app.name.clone(),
+                migrated: !files.is_empty() && copies.is_empty(),
+                imports: files.len(),
+                imported_names: names.into_iter().collect(),
+                declared,
+                declared_admits_version: admits,
+                local_copies: copies,
+                broken_imports: broken,
+            });
+        }
+        if apps.is_empty() {
+            continue;
+        }
+        packages.push(PackageMigration { package: pkg_path(lib), name: lib.name.clone(), version, apps });
+    }
+    let summary = Summary {
+        packages: packages.len(),
+        apps: packages.iter().map(|p| p.apps.len()).sum(),
+        migrated: packages.iter().flat_map(|p| &p.apps).filter(|a| a.migrated).count(),
+    };
+    Migration { packages, summary }
+}
+
+fn lib_version(scan: &Scan, lib: &Package) -> Option<String> {
+    let path = scan.root.join(crate::apply::layout::join(&lib.dir, "package.json"));
+    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    value.get("version")?.as_str().map(str::to_string)
+}
+
+/// Whether an npm range admits `version`. Workspace and local protocols admit the source in the
+/// repository; a range this does not understand gives None.
+fn admits(range: &str, version: Option<&str>) -> Option<bool> {
+    let range = range.trim();
+    if range == "*"
+        || range.is_empty()
+        || range.starts_with("workspace:")
+        || range.starts_with("file:")
+        || range.starts_with("link:")
+    {
+        return Some(true);
+    }
+    let version = semver::Version::parse(version?).ok()?;
+    // npm separates the comparators of one set by spaces; `||` joins sets.
+    let any = range.split("||").map(|set| {
+        let set = set.split_whitespace().collect::<Vec<_>>().join(", ");
+        semver::VersionReq::parse(&set).ok().map(|req| req.matches(&version))
+    });
+    let mut out = None;
+    for r in any {
+        match r {
+            Some(true) => return Some(true),
+            Some(false) => out = Some(false),
+            None => return None,
+        }
+    }
+    out
+}
+
+/// The app files holding clone fragments shared with files of the library, with the library
+/// file they share most lines with, and their drift.
+fn local_copies(
+    scan: &Scan,
+    clones: &crate::clones::CloneOutput,
+    lib: usize,
+    app: usize,
+    importers: &[Vec<FileId>],
+) -> Vec<LocalCopy> {
+    let pkg_of = |f: FileId| scan.files[f].package.index();
+    // (app file, lib file) → app lines covered.
+    let mut shared: BTreeMap<(FileId, FileId), BTreeSet<u32>> = BTreeMap::new();
+    for class in &clones.classes {
+        let libs: Vec<FileId> =
+            class.fragments.iter().filter(|f| pkg_of(f.file) == lib).map(|f| f.file).collect();
+        if libs.is_empty() {
+            continue;
+        }
+        for frag in class.fragments.iter().filter(|f| pkg_of(f.file) == app) {
+            for &l in &libs {
+                shared.entry((frag.file, l)).or_default().extend(frag.start_line..=frag.end_line);
+            }
+        }
+    }
+    let mut best: BTreeMap<FileId, (FileId, BTreeSet<u32>)> = BTreeMap::new();
+    for ((a, l), lines) in shared {
+        let better = best.get(&a).is_none_or(|(_, b)| lines.len() > b.len());
+        if better {
+            best.insert(a, (l, lines));
+        }
+    }
+    let mut out = Vec::new();
+    for (a, (l, lines)) in best {
+        let file = &scan.files[a];
+        // A copy is a unit-level copy: units of the app's file at least half inside the shared
+        // lines (a drifted unit keeps its changed lines out of the clone fragments).
+        let units: Vec<String> = file
+            .units
+            .iter()
+            .filter(|u| {
+                let inside = (u.start_line..=u.end_line).filter(|n| lines.contains(n)).count() as u32;
+                inside * 2 > u.end_line - u.start_line
+            })
+            .map(|u| u.name.clone())
+            .collect();
+        if units.is_empty() {
+            continue;
+        }
+        let read =
+            |f: FileId| std::fs::read_to_string(scan.root.join(&scan.files[f].path)).unwrap_or_default();
+        let (mine, theirs) = (read(a), read(l));
+        let diff = similar::TextDiff::from_lines(&theirs, &mine);
+        let (mut added, mut removed) = (0u32, 0u32);
+        for change in diff.iter_all_changes() {
+            match change.tag() {
+                similar::ChangeTag::Insert => added += 1,
+                similar::ChangeTag::Delete => removed += 1,
+                similar::ChangeTag::Equal => {}
+            }
+        }
+        let dead = !importers[a.index()].iter().any(|&f| pkg_of(f) == app)
+            && !crate::plan::code::is_route_file(&file.path);
+        out.push(LocalCopy {
+            file: file.path.clone(),
+            package_file: scan.files[l].path.clone(),
+            units,
+            lines: lines.len() as u32,
+            identical: mine == theirs,
+            added,
+            removed,
+            dead,
+        });
+    }
+    out
+}
+
+/// The names a module exports, following `export *` and `export { … } from` chains.
+struct Exports<'a> {
+    scan: &'a Scan,
+    cache: BTreeMap<FileId, BTreeSet<String>>,
+}
+
+impl<'a> Exports<'a> {
+    fn new(scan: &'a Scan) -> Exports<'a> {
+        Exports { scan, cache: BTreeMap::new() }
+    }
+
+    fn exports(&mut self, f: FileId, name: &str) -> bool {
+        let names = self.names(f, &mut BTreeSet::new());
+        names.contains(name) || names.contains("*?")
+    }
+
+    fn names(&mut self, f: FileId, seen: &mut BTreeSet<FileId>) -> BTreeSet<String> {
+        if let Some(n) = self.cache.get(&f) {
+            return n.clone();
+        }
+        if !seen.insert(f) {
+            return BTreeSet::new();
+        }
+        let scan = self.scan;
+        let mut out: BTreeSet<String> =
+            scan.files[f].units.iter().filter(|u| u.exported).map(|u| u.name.clone()).collect();
+        let text = std::fs::read_to_string(scan.root.join(&scan.files[f].path)).unwrap_or_default();
+        match Source::parse(&text, scan.files[f].lang) {
+            Some(src) => {
+                for st in src.statements.iter().filter(|s| !s.reexports.is_empty() || s.exported) {
+                    let spec = src.specifiers.iter().find(|s| st.lo <= s.lo && s.hi <= st.hi);
+                    if st.reexports.iter().any(|r| r == "*") {
+                        let target = spec.and_then(|s| {
+                            scan.edges
+                                .iter()
+                                .find(|e| e.from == f && e.specifier == s.value)
+                                .and_then(|e| e.to_file)
+                        });
+                        match target {
+                            Some(t) => out.extend(self.names(t, seen)),
+                            // An `export *` of a module monodup did not scan: anything may come.
+                            None => {
+                                out.insert("*?".into());
+                            }
+                        }
+                    } else {
+                        out.extend(st.reexports.iter().cloned());
+                        out.extend(st.declares.iter().cloned());
+                    }
+                }
+            }
+            None => {
+                out.insert("*?".into());
+            }
+        }
+        self.cache.insert(f, out.clone());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(admits("^1.0.0", Some("1.4.2")), Some(true));
+        assert_eq!(admits("^1.0.0", Some("2.0.0")), Some(false));
+        assert_eq!(admits(">=1.2.0 <2.0.0", Some("1.3.0")), Some(true));
+        assert_eq!(admits("^0.9.0 || ^1.0.0", Some("1.0.1")), Some(true));
+        assert_eq!(admits("workspace:*", None), Some(true));
+        assert_eq!(admits("^1.0.0", None), None);
+    }
+}

@@ -1,0 +1,3 @@
+export function readSession(): null {
+  return null;
+}

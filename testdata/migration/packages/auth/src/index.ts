@@ -1,0 +1,2 @@
+export * from "./session";
+export { AuthProvider } from "./provider";

@@ -1,0 +1,117 @@
+//! `monodup migration` on testdata/migration: six apps at six stages of moving onto one shared
+//! package (testdata/migration/EXPECTED.md), each verdict exact.
+
+mod common;
+
+use common::{fixture, monodup};
+use serde_json::{json, Value};
+
+fn report() -> Value {
+    let root = fixture("migration");
+    let run = monodup(&["migration", root.to_str().unwrap(), "--format", "json", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn app<'a>(r: &'a Value, name: &str) -> &'a Value {
+    r["migration"]["packages"][0]["apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["app"] == format!("apps/{name}"))
+        .unwrap_or_else(|| panic!("apps/{name}: {r}"))
+}
+
+#[test]
+fn each_app_gets_its_verdict() {
+    let r = report();
+    let p = &r["migration"]["packages"][0];
+    assert_eq!(
+        (p["package"].as_str(), p["name"].as_str(), p["version"].as_str()),
+        (Some("packages/auth"), Some("@mig/auth"), Some("1.2.0"))
+    );
+    assert_eq!(r["migration"]["packages"].as_array().unwrap().len(), 1);
+    assert_eq!(r["migration"]["summary"], json!({"packages": 1, "apps": 6, "migrated": 2}));
+
+    let one = app(&r, "one");
+    assert_eq!(one["migrated"], true);
+    assert_eq!(one["imports"], 1);
+    assert_eq!(one["imported_names"], json!(["readSession"]));
+    assert_eq!(
+        (one["declared"].as_str(), one["declared_admits_version"].as_bool()),
+        (Some("^1.0.0"), Some(true))
+    );
+    assert_eq!(one["local_copies"], json!([]));
+    assert_eq!(one["broken_imports"], json!([]));
+
+    let two = app(&r, "two");
+    assert_eq!(two["migrated"], false);
+    assert_eq!(two["imports"], 0);
+    assert_eq!(two["declared"], Value::Null);
+    assert_eq!(
+        two["local_copies"],
+        json!([{"file": "apps/two/src/lib/session.ts", "package_file": "packages/auth/src/session.ts",
+                "units": ["Session", "STORAGE_KEY", "readSession", "writeSession", "clearSession"],
+                "lines": 27, "identical": true, "added": 0, "removed": 0, "dead": false}])
+    );
+
+    let three = app(&r, "three");
+    assert_eq!(three["migrated"], false);
+    let copy = &three["local_copies"][0];
+    assert_eq!(copy["file"], "apps/three/src/lib/session.ts");
+    assert_eq!(
+        (copy["identical"].as_bool(), copy["added"].as_u64(), copy["removed"].as_u64()),
+        (Some(false), Some(3), Some(2))
+    );
+    assert!(copy["units"].as_array().unwrap().contains(&json!("readSession")), "{copy}");
+    assert_eq!(copy["dead"], false);
+
+    let four = app(&r, "four");
+    assert_eq!(four["migrated"], false);
+    assert_eq!(four["imports"], 1);
+    assert_eq!(four["local_copies"][0]["dead"], true);
+    assert_eq!(four["local_copies"][0]["identical"], true);
+
+    let five = app(&r, "five");
+    assert_eq!(five["migrated"], true);
+    assert_eq!(five["imported_names"], json!(["AuthProvider", "useAuthGuard"]));
+    assert_eq!(
+        (five["declared"].as_str(), five["declared_admits_version"].as_bool()),
+        (Some("^2.0.0"), Some(false))
+    );
+    assert_eq!(
+        five["broken_imports"],
+        json!([{"file": "apps/five/src/app/page.tsx", "line": 1, "specifier": "@mig/auth", "name": "useAuthGuard",
+                "reason": "@mig/auth does not export useAuthGuard"}])
+    );
+
+    let six = app(&r, "six");
+    assert_eq!(six["migrated"], false);
+    assert_eq!(six["imports"], 0);
+    assert_eq!(
+        six["broken_imports"],
+        json!([{"file": "apps/six/src/app/page.tsx", "line": 1, "specifier": "@mig/auth", "name": null,
+                "reason": "resolves to apps/six/src/lib/auth-stub.ts in the app, not to the package"}])
+    );
+}
+
+#[test]
+fn table_and_markdown_say_how_many_apps_are_migrated() {
+    let root = fixture("migration");
+    let table = monodup(&["migration", root.to_str().unwrap(), "-q"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(table.stdout.contains("@mig/auth (packages/auth): 2 of 6 apps migrated"), "{}", table.stdout);
+    assert!(table.stdout.contains("^2.0.0 (excludes 1.2.0)"), "{}", table.stdout);
+    let md = monodup(&["migration", root.to_str().unwrap(), "--format", "markdown", "-q"]);
+    assert!(md.stdout.contains("## `@mig/auth` (packages/auth): 2 of 6 apps migrated"), "{}", md.stdout);
+    assert!(md.stdout.contains("| apps/four | no | 1 | workspace:* |"), "{}", md.stdout);
+    // --package narrows by name or path; an unknown one gives an empty report.
+    let none =
+        monodup(&["migration", root.to_str().unwrap(), "--package", "@mig/other", "--format", "json", "-q"]);
+    let v: Value = serde_json::from_str(&none.stdout).unwrap();
+    assert_eq!(v["migration"]["summary"]["packages"], 0);
+    common::assert_same_output_at_threads(
+        &["migration", root.to_str().unwrap(), "--format", "json", "-q"],
+        &[1, 8],
+    );
+}
