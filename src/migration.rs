@@ -81,7 +81,6 @@ pub struct BrokenImport {
 /// Libraries (`--package` narrows them, by name or path) against every app.
 pub fn track(scan: &Scan, only: &[String]) -> Migration {
     let ws = &scan.workspace;
-    let clones = scan.clones.as_ref();
     let pkg_path = |p: &Package| if p.dir.is_empty() { ".".to_string() } else { p.dir.clone() };
     let mut packages = Vec::new();
     // Per file, the files importing it.
@@ -151,7 +150,7 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
                     _ => {}
                 }
             }
-            let copies = clones.map(|c| local_copies(scan, c, li, ai, &importers)).unwrap_or_default();
+            let copies = local_copies(scan, lib, app, &importers);
             if files.is_empty() && copies.is_empty() && broken.is_empty() {
                 continue;
             }
@@ -217,80 +216,118 @@ fn admits(range: &str, version: Option<&str>) -> Option<bool> {
     out
 }
 
-/// The app files holding clone fragments shared with files of the library, with the library
-/// file they share most lines with, and their drift.
-fn local_copies(
-    scan: &Scan,
-    clones: &crate::clones::CloneOutput,
-    lib: usize,
-    app: usize,
-    importers: &[Vec<FileId>],
-) -> Vec<LocalCopy> {
-    let pkg_of = |f: FileId| scan.files[f].package.index();
-    // (app file, lib file) → app lines covered.
-    let mut shared: BTreeMap<(FileId, FileId), BTreeSet<u32>> = BTreeMap::new();
-    for class in &clones.classes {
-        let libs: Vec<FileId> =
-            class.fragments.iter().filter(|f| pkg_of(f.file) == lib).map(|f| f.file).collect();
-        if libs.is_empty() {
-            continue;
-        }
-        for frag in class.fragments.iter().filter(|f| pkg_of(f.file) == app) {
-            for &l in &libs {
-                shared.entry((frag.file, l)).or_default().extend(frag.start_line..=frag.end_line);
+/// The app files holding copies of the library's units (the planner's copy groups: units whose
+/// code is the same for `similarity` of their tokens), with the library file holding most of
+/// their counterparts, and the drift of the copied units (a line diff of each unit's text).
+fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<FileId>]) -> Vec<LocalCopy> {
+    let Some(plan) = scan.plan.as_ref() else { return Vec::new() };
+    let path_of = |p: &Package| if p.dir.is_empty() { ".".to_string() } else { p.dir.clone() };
+    let (lib_path, app_path) = (path_of(lib), path_of(app));
+    // App file → (library file → count), and the unit pairs.
+    let mut pairs: BTreeMap<String, Vec<(String, &crate::plan::Copy, &crate::plan::Copy)>> = BTreeMap::new();
+    for item in &plan.items {
+        for unit in &item.units {
+            // A props type of a few lines is the same in every component library; not a copy.
+            if unit.kind == crate::units::UnitKind::Type && unit.lines < 5 {
+                continue;
+            }
+            let Some(theirs) = unit.copies.iter().find(|c| c.package == lib_path) else { continue };
+            for mine in unit.copies.iter().filter(|c| c.package == app_path) {
+                pairs.entry(mine.file.clone()).or_default().push((unit.name.clone(), mine, theirs));
             }
         }
     }
-    let mut best: BTreeMap<FileId, (FileId, BTreeSet<u32>)> = BTreeMap::new();
-    for ((a, l), lines) in shared {
-        let better = best.get(&a).is_none_or(|(_, b)| lines.len() > b.len());
-        if better {
-            best.insert(a, (l, lines));
-        }
-    }
+    let read = |path: &str| std::fs::read_to_string(scan.root.join(path)).unwrap_or_default();
+    let lines_of = |text: &str, c: &crate::plan::Copy| -> String {
+        text.lines()
+            .skip(c.start_line.saturating_sub(1) as usize)
+            .take(c.lines as usize)
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    let mut props = Props { scan, files: BTreeMap::new() };
     let mut out = Vec::new();
-    for (a, (l, lines)) in best {
-        let file = &scan.files[a];
-        // A copy is a unit-level copy: units of the app's file at least half inside the shared
-        // lines (a drifted unit keeps its changed lines out of the clone fragments).
-        let units: Vec<String> = file
-            .units
-            .iter()
-            .filter(|u| {
-                let inside = (u.start_line..=u.end_line).filter(|n| lines.contains(n)).count() as u32;
-                inside * 2 > u.end_line - u.start_line
-            })
-            .map(|u| u.name.clone())
-            .collect();
-        if units.is_empty() {
+    for (file, mut list) in pairs {
+        list.sort_by_key(|(_, mine, _)| mine.start_line);
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, _, theirs) in &list {
+            *counts.entry(theirs.file.as_str()).or_default() += 1;
+        }
+        let package_file =
+            counts.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f))).map(|(f, _)| f.to_string());
+        let mine_text = read(&file);
+        let (mut added, mut removed, mut lines) = (0u32, 0u32, 0u32);
+        let mut units = Vec::new();
+        // A copy whose property and method names are mostly not the package unit's is another
+        // API that happens to have the same shape (plane's WebhookService against
+        // WorkspaceViewService); a drifted copy keeps most of them.
+        list.retain(|(_, mine, theirs)| {
+            let (a, b) = (props.of(&file, mine), props.of(&theirs.file, theirs));
+            let common = a.intersection(&b).count();
+            let union = a.union(&b).count();
+            union == 0 || common * 10 >= union * 6
+        });
+        if list.is_empty() {
             continue;
         }
-        let read =
-            |f: FileId| std::fs::read_to_string(scan.root.join(&scan.files[f].path)).unwrap_or_default();
-        let (mine, theirs) = (read(a), read(l));
-        let diff = similar::TextDiff::from_lines(&theirs, &mine);
-        let (mut added, mut removed) = (0u32, 0u32);
-        for change in diff.iter_all_changes() {
-            match change.tag() {
-                similar::ChangeTag::Insert => added += 1,
-                similar::ChangeTag::Delete => removed += 1,
-                similar::ChangeTag::Equal => {}
+        for (name, mine, theirs) in &list {
+            let theirs_text = read(&theirs.file);
+            let (a, b) = (lines_of(&theirs_text, theirs), lines_of(&mine_text, mine));
+            for change in similar::TextDiff::from_lines(&a, &b).iter_all_changes() {
+                match change.tag() {
+                    similar::ChangeTag::Insert => added += 1,
+                    similar::ChangeTag::Delete => removed += 1,
+                    similar::ChangeTag::Equal => {}
+                }
             }
+            lines += mine.lines;
+            units.push(name.clone());
         }
-        let dead = !importers[a.index()].iter().any(|&f| pkg_of(f) == app)
-            && !crate::plan::code::is_route_file(&file.path);
+        let Some(id) = scan.files.enumerate().find(|(_, f)| f.path == file).map(|(id, _)| id) else {
+            continue;
+        };
+        let app_index = scan.files[id].package.index();
+        let dead = !importers[id.index()].iter().any(|&f| scan.files[f].package.index() == app_index)
+            && !crate::plan::code::is_route_file(&file);
         out.push(LocalCopy {
-            file: file.path.clone(),
-            package_file: scan.files[l].path.clone(),
+            file,
+            package_file: package_file.unwrap_or_default(),
             units,
-            lines: lines.len() as u32,
-            identical: mine == theirs,
+            lines,
+            identical: added == 0 && removed == 0,
             added,
             removed,
             dead,
         });
     }
     out
+}
+
+/// Property, member and interface key names of the statements a copy spans.
+struct Props<'a> {
+    scan: &'a Scan,
+    files: BTreeMap<String, Option<(String, Source)>>,
+}
+
+impl Props<'_> {
+    fn of(&mut self, path: &str, c: &crate::plan::Copy) -> BTreeSet<String> {
+        let scan = self.scan;
+        let parsed = self.files.entry(path.to_string()).or_insert_with(|| {
+            let text = std::fs::read_to_string(scan.root.join(path)).ok()?;
+            let src = Source::parse(&text, crate::apply::lang_of(path))?;
+            Some((text, src))
+        });
+        let Some((text, src)) = parsed else { return BTreeSet::new() };
+        let mut starts = vec![0usize];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let lo = starts.get(c.start_line.saturating_sub(1) as usize).copied().unwrap_or(text.len());
+        let hi = starts.get(c.end_line as usize).copied().unwrap_or(text.len());
+        src.statements
+            .iter()
+            .filter(|s| s.lo < hi && lo < s.hi)
+            .flat_map(|s| s.props.iter().cloned())
+            .collect()
+    }
 }
 
 /// The names a module exports, following `export *` and `export { … } from` chains.

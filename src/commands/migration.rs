@@ -42,7 +42,7 @@ pub fn run(a: &MigrationArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         include_type_imports: false,
         graph: true,
         clones: Some(&a.clones),
-        plan: false,
+        plan: true,
     };
     let (scan, report) = scan_tree(&stages)?;
     let m = migration::track(&scan, &a.packages);
