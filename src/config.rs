@@ -121,6 +121,12 @@ app_to_app = "error"
 library_to_app = "error"
 deep_imports = "error"
 undeclared = "off"
+# Migration gates (`monodup migration`; off by default): an app that gains a copy of a library's
+# code the baseline does not know, imports of a library that cannot work, and more app-package
+# pairs not migrated than allowed.
+# no_new_local_copies = "error"
+# no_broken_package_imports = "error"
+# max_unmigrated_apps = 3
 
 # Custom rules: imports from `from` (file globs or package names) into `to` fail the check,
 # except from files or packages matching `allow`. Severity "error" (default) or "warn".
@@ -177,6 +183,12 @@ pub struct CheckConfig {
     pub deep_imports: GateLevel,
     /// Undeclared dependencies (workspace and npm).
     pub undeclared: GateLevel,
+    /// An app holds a copy of a library's code the baseline does not know (the slide back).
+    pub no_new_local_copies: GateLevel,
+    /// Names a library does not export, or imports of it that resolve elsewhere.
+    pub no_broken_package_imports: GateLevel,
+    /// Fail when more app-package pairs than this are not migrated.
+    pub max_unmigrated_apps: Option<usize>,
 }
 
 /// What a graph gate does with its findings: `true`/`"error"` fails the check, `"warn"`
@@ -236,6 +248,9 @@ impl Default for CheckConfig {
             library_to_app: GateLevel::Error,
             deep_imports: GateLevel::Error,
             undeclared: GateLevel::Off,
+            no_new_local_copies: GateLevel::Off,
+            no_broken_package_imports: GateLevel::Off,
+            max_unmigrated_apps: None,
         }
     }
 }
@@ -250,6 +265,8 @@ impl CheckConfig {
             library_to_app: GateLevel::Error,
             deep_imports: GateLevel::Error,
             undeclared: GateLevel::Error,
+            no_new_local_copies: GateLevel::Error,
+            no_broken_package_imports: GateLevel::Error,
             ..CheckConfig::default()
         }
     }

@@ -115,3 +115,94 @@ fn table_and_markdown_say_how_many_apps_are_migrated() {
         &[1, 8],
     );
 }
+
+fn check(repo: &common::TempRepo, extra: &[&str]) -> common::Run {
+    let mut args = vec!["check", repo.arg(), "--format", "json", "-q"];
+    args.extend_from_slice(extra);
+    monodup(&args)
+}
+
+fn gates(run: &common::Run) -> Vec<(String, String)> {
+    let v: Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["gate"].as_str().unwrap().to_string(), f["file"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn the_gates_stop_the_slide_back_and_the_baseline_keeps_old_copies_quiet() {
+    let repo = common::TempRepo::from_fixture("migration");
+    repo.write(
+        "monodup.toml",
+        "[check]\nnew_clones = false\nmax_new_duplicated_lines = 100000\nno_new_local_copies = \"error\"\nno_broken_package_imports = \"error\"\n",
+    );
+    repo.init_git();
+    // Without a baseline, every copy and broken import is new.
+    let run = check(&repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = gates(&run);
+    for file in
+        ["apps/two/src/lib/session.ts", "apps/three/src/lib/session.ts", "apps/four/src/lib/session.ts"]
+    {
+        assert!(found.contains(&("new-local-copy".into(), file.into())), "{file}: {found:?}");
+    }
+    for file in ["apps/five/src/app/page.tsx", "apps/six/src/app/page.tsx"] {
+        assert!(found.contains(&("broken-package-import".into(), file.into())), "{file}: {found:?}");
+    }
+    assert_eq!(found.len(), 5, "{found:?}");
+
+    // The baseline records them: the same tree passes.
+    let base = monodup(&["check", repo.arg(), "--update-baseline", "-q"]);
+    assert_eq!(base.code, 0, "{}", base.stderr);
+    repo.commit("baseline");
+    let run = check(&repo, &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+
+    // A commit pasting the package's code back into the migrated app fails.
+    let session = repo.read("packages/auth/src/session.ts");
+    repo.write("apps/one/src/lib/session.ts", &session);
+    let page = repo.read("apps/one/src/app/page.tsx").replace("\"@mig/auth\"", "\"../lib/session\"");
+    repo.write("apps/one/src/app/page.tsx", &page);
+    repo.commit("slide back");
+    let run = check(&repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(gates(&run), vec![("new-local-copy".to_string(), "apps/one/src/lib/session.ts".to_string())]);
+    let table = monodup(&["check", repo.arg(), "-q"]);
+    assert!(table.stdout.contains("apps/one holds a copy of @mig/auth code"), "{}", table.stdout);
+}
+
+#[test]
+fn max_unmigrated_apps_counts_app_package_pairs() {
+    let repo = common::TempRepo::from_fixture("migration");
+    repo.write(
+        "monodup.toml",
+        "[check]\nnew_clones = false\nmax_new_duplicated_lines = 100000\nmax_unmigrated_apps = 3\n",
+    );
+    repo.init_git();
+    let run = check(&repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["gate"], "unmigrated-apps");
+    assert!(
+        f["message"].as_str().unwrap().starts_with("4 app-package pairs are not migrated, more than 3"),
+        "{f}"
+    );
+    repo.write(
+        "monodup.toml",
+        "[check]\nnew_clones = false\nmax_new_duplicated_lines = 100000\nmax_unmigrated_apps = 4\n",
+    );
+    assert_eq!(check(&repo, &[]).code, 0);
+}
+
+#[test]
+fn scan_json_has_the_migration_section() {
+    let root = fixture("migration");
+    let run = monodup(&["scan", root.to_str().unwrap(), "--format", "json", "-q"]);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["migration"]["summary"], json!({"packages": 1, "apps": 6, "migrated": 2}));
+}

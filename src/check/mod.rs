@@ -31,6 +31,9 @@ pub enum Gate {
     PackageDuplication,
     Cycle,
     Violation(crate::graph::Rule),
+    NewLocalCopy,
+    BrokenPackageImport,
+    UnmigratedApps,
     /// A `[[rules]]` rule, by its name.
     Custom(String),
 }
@@ -43,6 +46,9 @@ impl Gate {
             Gate::Duplication => "duplication",
             Gate::PackageDuplication => "package-duplication",
             Gate::Cycle => "cycle",
+            Gate::NewLocalCopy => "new-local-copy",
+            Gate::BrokenPackageImport => "broken-package-import",
+            Gate::UnmigratedApps => "unmigrated-apps",
             Gate::Violation(rule) => rule.as_str(),
             Gate::Custom(name) => name,
         }
@@ -156,6 +162,105 @@ fn touches(changed: &Changed, file: &str, start: u32, end: u32) -> bool {
     match changed {
         None => true,
         Some(map) => map.get(file).is_some_and(|r| r.overlaps(LineRange::new(start, end))),
+    }
+}
+
+/// The migration gates: local copies the baseline does not hold, broken imports of libraries,
+/// and the number of app-package pairs not migrated.
+fn migration_findings(
+    m: &crate::migration::Migration,
+    cfg: &CheckConfig,
+    base: &Baseline,
+    changed: &Changed,
+    findings: &mut Vec<Finding>,
+    baselined: &mut usize,
+) {
+    for p in &m.packages {
+        for a in &p.apps {
+            if let Some(severity) = cfg.no_new_local_copies.severity() {
+                for c in &a.local_copies {
+                    let fp = fingerprint(&["local-copy", &a.app, &p.name, &c.file]);
+                    if base.violations.contains(&fp) {
+                        *baselined += 1;
+                        continue;
+                    }
+                    if !touches(changed, &c.file, 1, u32::MAX) {
+                        continue;
+                    }
+                    let state = if c.identical {
+                        "identical".to_string()
+                    } else {
+                        format!("+{} -{} lines", c.added, c.removed)
+                    };
+                    findings.push(Finding {
+                        gate: Gate::NewLocalCopy,
+                        severity,
+                        file: c.file.clone(),
+                        line: 1,
+                        end_line: 1,
+                        message: format!(
+                            "{} holds a copy of {} code ({}, {state} against {}): import it from {}",
+                            a.app,
+                            p.name,
+                            c.units.join(", "),
+                            c.package_file,
+                            p.name
+                        ),
+                        fingerprint: fp,
+                    });
+                }
+            }
+            if let Some(severity) = cfg.no_broken_package_imports.severity() {
+                for b in &a.broken_imports {
+                    let fp = fingerprint(&[
+                        "broken-package-import",
+                        &b.file,
+                        &b.specifier,
+                        b.name.as_deref().unwrap_or(""),
+                    ]);
+                    if base.violations.contains(&fp) {
+                        *baselined += 1;
+                        continue;
+                    }
+                    if !touches(changed, &b.file, b.line, b.line) {
+                        continue;
+                    }
+                    findings.push(Finding {
+                        gate: Gate::BrokenPackageImport,
+                        severity,
+                        file: b.file.clone(),
+                        line: b.line,
+                        end_line: b.line,
+                        message: format!("{}: {}", b.specifier, b.reason),
+                        fingerprint: fp,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(max) = cfg.max_unmigrated_apps {
+        let unmigrated: Vec<String> = m
+            .packages
+            .iter()
+            .flat_map(|p| {
+                p.apps.iter().filter(|a| !a.migrated).map(move |a| format!("{} → {}", a.app, p.name))
+            })
+            .collect();
+        if unmigrated.len() > max && changed.is_none() {
+            findings.push(Finding {
+                gate: Gate::UnmigratedApps,
+                severity: Severity::Error,
+                file: String::new(),
+                line: 0,
+                end_line: 0,
+                message: format!(
+                    "{} app-package pairs are not migrated, more than {max}: {}",
+                    unmigrated.len(),
+                    unmigrated.join(", ")
+                ),
+                fingerprint: fingerprint(&["unmigrated-apps"]),
+            });
+        }
     }
 }
 
@@ -379,6 +484,9 @@ pub fn evaluate(
                 }
             }
         }
+    }
+    if let Some(m) = &report.migration {
+        migration_findings(m, cfg, base, changed, &mut findings, &mut baselined);
     }
     findings.sort();
     findings.dedup();

@@ -72,7 +72,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         include_type_imports: false,
         graph: true,
         clones: Some(&args.clones),
-        plan: false,
+        // The migration gates read the planner's copy groups; a baseline records them too.
+        plan: args.update_baseline
+            || config.check.no_new_local_copies != crate::config::GateLevel::Off
+            || config.check.no_broken_package_imports != crate::config::GateLevel::Off
+            || config.check.max_unmigrated_apps.is_some(),
     })?;
     let changed = changed.map(|c| c.with_untracked(scan.files.iter().map(|f| f.path.as_str())));
     if args.update_baseline {

@@ -50,6 +50,9 @@ pub struct Report {
     /// Framework configuration identical in several packages (scan, plan).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config_presets: Option<Vec<crate::plan::ConfigPreset>>,
+    /// Per library and app, what is migrated (scan, plan, and check with a migration gate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub migration: Option<crate::migration::Migration>,
     pub diagnostics: Vec<Diagnostic>,
     /// Package by folder (`` for the root), for [`Report::owner_of`].
     #[serde(skip)]
@@ -295,6 +298,7 @@ impl Report {
             forks: plan.map(|p| p.forks.clone()),
             in_app_duplicates: plan.map(|p| p.in_app_duplicates.clone()),
             config_presets: plan.map(|p| p.config_presets.clone()),
+            migration: plan.map(|_| crate::migration::track(scan, &[])),
             diagnostics: scan.diagnostics.clone(),
             package_at: ws
                 .packages
