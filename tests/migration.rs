@@ -206,3 +206,41 @@ fn scan_json_has_the_migration_section() {
     let v: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["migration"]["summary"], json!({"packages": 1, "apps": 6, "migrated": 2}));
 }
+
+#[test]
+fn scan_table_and_markdown_show_the_migration_and_every_check_format_its_findings() {
+    let root = fixture("migration");
+    let root = root.to_str().unwrap();
+    let table = monodup(&["scan", root, "-q"]);
+    assert!(
+        table.stdout.contains("migration: 2 of 6 app-package pairs migrated, over 1 packages"),
+        "{}",
+        table.stdout
+    );
+    let md = monodup(&["scan", root, "--format", "markdown", "-q"]);
+    assert!(
+        md.stdout.contains("## Migration")
+            && md.stdout.contains("| @mig/auth | apps/four | no | 1 | 1 | 0 |"),
+        "{}",
+        md.stdout
+    );
+
+    let repo = common::TempRepo::from_fixture("migration");
+    repo.write(
+        "monodup.toml",
+        "[check]\nnew_clones = false\nmax_new_duplicated_lines = 100000\nno_new_local_copies = \"error\"\n",
+    );
+    repo.init_git();
+    for (format, needle) in [
+        ("table", "new-local-copy"),
+        ("json", "\"gate\": \"new-local-copy\""),
+        ("github", "new-local-copy"),
+        ("sarif", "\"ruleId\": \"new-local-copy\""),
+        ("markdown", "new-local-copy"),
+    ] {
+        let run = monodup(&["check", repo.arg(), "--format", format, "-q"]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert!(run.stdout.contains(needle), "{format}: {}", run.stdout);
+        assert!(run.stdout.contains("apps/two/src/lib/session.ts"), "{format}: {}", run.stdout);
+    }
+}

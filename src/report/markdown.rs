@@ -155,6 +155,30 @@ pub fn render(report: &Report, whole: bool, out: &mut dyn Write) -> io::Result<(
             }
         }
     }
+    if let Some(m) = report.migration.as_ref().filter(|m| whole && m.summary.apps > 0) {
+        writeln!(out, "\n## Migration\n")?;
+        writeln!(
+            out,
+            "{} of {} app-package pairs migrated, over {} packages.\n",
+            m.summary.migrated, m.summary.apps, m.summary.packages
+        )?;
+        writeln!(out, "| package | app | migrated | imports | local copies | broken imports |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for p in &m.packages {
+            for a in &p.apps {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    cell(&p.name),
+                    cell(&a.app),
+                    if a.migrated { "yes" } else { "no" },
+                    a.imports,
+                    a.local_copies.len(),
+                    a.broken_imports.len()
+                )?;
+            }
+        }
+    }
     if whole && !report.diagnostics.is_empty() {
         writeln!(out, "\n## Diagnostics\n")?;
         for d in report.diagnostics.iter().take(MAX_ROWS) {

@@ -101,6 +101,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             plan.len()
         )?;
     }
+    if let Some(m) = report.migration.as_ref().filter(|m| m.summary.apps > 0) {
+        writeln!(
+            out,
+            "migration: {} of {} app-package pairs migrated, over {} packages (monodup migration)",
+            m.summary.migrated, m.summary.apps, m.summary.packages
+        )?;
+    }
     if !report.diagnostics.is_empty() {
         writeln!(out, "\n{} diagnostics:", report.diagnostics.len())?;
         for d in report.diagnostics.iter().take(TOP) {
