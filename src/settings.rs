@@ -17,6 +17,13 @@ pub struct Stages<'a> {
     pub plan: bool,
 }
 
+impl<'a> Stages<'a> {
+    /// Every stage: graph, clones and plan (what `apply` and `migration` read).
+    pub fn all(root: &'a Path, common: &'a Common, clones: &'a CloneArgs) -> Stages<'a> {
+        Stages { root, common, include_type_imports: false, graph: true, clones: Some(clones), plan: true }
+    }
+}
+
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {

@@ -78,14 +78,7 @@ pub fn run(a: &ApplyArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
             a.root.display()
         )
     })?;
-    let stages = Stages {
-        root: &a.root,
-        common: &a.common,
-        include_type_imports: false,
-        graph: true,
-        clones: Some(&a.clones),
-        plan: true,
-    };
+    let stages = Stages::all(&a.root, &a.common, &a.clones);
     let (scan, before) = scan_tree(&stages)?;
     let opts = Options {
         items: a.items.clone(),

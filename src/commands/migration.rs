@@ -36,14 +36,7 @@ pub struct MigrationArgs {
 }
 
 pub fn run(a: &MigrationArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let stages = Stages {
-        root: &a.root,
-        common: &a.common,
-        include_type_imports: false,
-        graph: true,
-        clones: Some(&a.clones),
-        plan: true,
-    };
+    let stages = Stages::all(&a.root, &a.common, &a.clones);
     let (scan, report) = scan_tree(&stages)?;
     let m = migration::track(&scan, &a.packages);
     let path = a.common.output.as_deref();
