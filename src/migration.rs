@@ -140,13 +140,8 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
                         name: None,
                         reason: format!("resolves to {} in the app, not to the package", scan.files[to].path),
                     }),
-                    (Resolution::Unresolved, _) => broken.push(BrokenImport {
-                        file: from.clone(),
-                        line: e.line,
-                        specifier: e.specifier.clone(),
-                        name: None,
-                        reason: e.reason.clone().unwrap_or_else(|| "does not resolve".into()),
-                    }),
+                    // Unresolved imports (often of code generated at build time) are the graph's
+                    // diagnostics, not a migration finding.
                     _ => {}
                 }
             }
