@@ -244,3 +244,42 @@ fn scan_table_and_markdown_show_the_migration_and_every_check_format_its_finding
         assert!(run.stdout.contains("apps/two/src/lib/session.ts"), "{format}: {}", run.stdout);
     }
 }
+
+#[test]
+fn a_class_of_the_same_shape_with_other_methods_is_not_a_local_copy() {
+    // plane: web's WebhookService and @plane/services' WorkspaceViewService have one CRUD shape,
+    // so the planner groups them, but they are different APIs: not a copy to migrate.
+    let repo = common::TempRepo::from_fixture("migration");
+    let view = "import { readSession } from \"./session\";\n\nexport class ViewService {\n  constructor(private readonly base: string) {}\n\n  async list(workspace: string): Promise<unknown[]> {\n    const response = await fetch(`${this.base}/workspaces/${workspace}/views/`, { headers: this.headers() });\n    return response.json();\n  }\n\n  async retrieve(workspace: string, id: string): Promise<unknown> {\n    const response = await fetch(`${this.base}/workspaces/${workspace}/views/${id}/`, { headers: this.headers() });\n    return response.json();\n  }\n\n  async remove(workspace: string, id: string): Promise<void> {\n    await fetch(`${this.base}/workspaces/${workspace}/views/${id}/`, { method: \"DELETE\", headers: this.headers() });\n  }\n\n  private headers(): Record<string, string> {\n    const session = readSession(window.localStorage);\n    return session ? { authorization: `Bearer ${session.token}` } : {};\n  }\n}\n";
+    repo.write("packages/auth/src/view-service.ts", view);
+    let webhook = view
+        .replace("ViewService", "WebhookService")
+        .replace("async list(", "async fetchWebhooks(")
+        .replace("async retrieve(", "async fetchWebhook(")
+        .replace("async remove(", "async deleteWebhook(")
+        .replace("private headers(", "private authHeaders(")
+        .replace("this.headers()", "this.authHeaders()");
+    repo.write("apps/three/src/lib/webhook-service.ts", &webhook);
+    repo.write("apps/three/src/app/hooks.ts", "import { WebhookService } from \"../lib/webhook-service\";\nexport const webhooks = new WebhookService(\"/api\");\n");
+    // The planner does group them: the filter below is what keeps them apart.
+    let plan = monodup(&["plan", repo.arg(), "--format", "json", "-q"]);
+    let plan: Value = serde_json::from_str(&plan.stdout).unwrap();
+    let grouped =
+        plan["plan"].as_array().unwrap().iter().flat_map(|i| i["units"].as_array().unwrap()).any(|u| {
+            u["copies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["file"] == "apps/three/src/lib/webhook-service.ts")
+        });
+    assert!(grouped, "{plan}");
+    let run = monodup(&["migration", repo.arg(), "--format", "json", "-q"]);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    let files: Vec<&str> = app(&r, "three")["local_copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["apps/three/src/lib/session.ts"]);
+}
