@@ -3,7 +3,7 @@
 //! nothing imports any more, which imports cannot work, and whether the app declares it.
 //! An app is *migrated* to a package when it imports it and holds no copy of its code.
 
-use crate::apply::source::Source;
+use crate::apply::source::{ParseCache, Source};
 use crate::model::FileId;
 use crate::pipeline::Scan;
 use crate::resolve::Resolution;
@@ -91,6 +91,10 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
         }
     }
     let mut exports = Exports::new(scan);
+    let mut cache = Files {
+        parsed: ParseCache::new(&scan.root),
+        ids: scan.files.enumerate().map(|(id, f)| (f.path.as_str(), id)).collect(),
+    };
     for (li, lib) in ws.packages.iter().enumerate() {
         if lib.kind != PackageKind::Library || lib.name.is_empty() {
             continue;
@@ -145,7 +149,7 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
                     _ => {}
                 }
             }
-            let copies = local_copies(scan, lib, app, &importers);
+            let copies = local_copies(scan, lib, app, &importers, &mut cache);
             if files.is_empty() && copies.is_empty() && broken.is_empty() {
                 continue;
             }
@@ -214,7 +218,13 @@ fn admits(range: &str, version: Option<&str>) -> Option<bool> {
 /// The app files holding copies of the library's units (the planner's copy groups: units whose
 /// code is the same for `similarity` of their tokens), with the library file holding most of
 /// their counterparts, and the drift of the copied units (a line diff of each unit's text).
-fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<FileId>]) -> Vec<LocalCopy> {
+fn local_copies(
+    scan: &Scan,
+    lib: &Package,
+    app: &Package,
+    importers: &[Vec<FileId>],
+    files: &mut Files,
+) -> Vec<LocalCopy> {
     let Some(plan) = scan.plan.as_ref() else { return Vec::new() };
     let path_of = |p: &Package| if p.dir.is_empty() { ".".to_string() } else { p.dir.clone() };
     let (lib_path, app_path) = (path_of(lib), path_of(app));
@@ -232,15 +242,6 @@ fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<File
             }
         }
     }
-    let read = |path: &str| std::fs::read_to_string(scan.root.join(path)).unwrap_or_default();
-    let lines_of = |text: &str, c: &crate::plan::Copy| -> String {
-        text.lines()
-            .skip(c.start_line.saturating_sub(1) as usize)
-            .take(c.lines as usize)
-            .map(|l| format!("{l}\n"))
-            .collect()
-    };
-    let mut props = Props { scan, files: BTreeMap::new() };
     let mut out = Vec::new();
     for (file, mut list) in pairs {
         list.sort_by_key(|(_, mine, _)| mine.start_line);
@@ -250,14 +251,13 @@ fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<File
         }
         let package_file =
             counts.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f))).map(|(f, _)| f.to_string());
-        let mine_text = read(&file);
         let (mut added, mut removed, mut lines) = (0u32, 0u32, 0u32);
         let mut units = Vec::new();
         // A copy whose property and method names are mostly not the package unit's is another
         // API that happens to have the same shape (plane's WebhookService against
         // WorkspaceViewService); a drifted copy keeps most of them.
         list.retain(|(_, mine, theirs)| {
-            let (a, b) = (props.of(&file, mine), props.of(&theirs.file, theirs));
+            let (a, b) = (files.props(&file, mine), files.props(&theirs.file, theirs));
             let common = a.intersection(&b).count();
             let union = a.union(&b).count();
             union == 0 || common * 10 >= union * 6
@@ -266,8 +266,7 @@ fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<File
             continue;
         }
         for (name, mine, theirs) in &list {
-            let theirs_text = read(&theirs.file);
-            let (a, b) = (lines_of(&theirs_text, theirs), lines_of(&mine_text, mine));
+            let (a, b) = (files.lines(&theirs.file, theirs), files.lines(&file, mine));
             for change in similar::TextDiff::from_lines(&a, &b).iter_all_changes() {
                 match change.tag() {
                     similar::ChangeTag::Insert => added += 1,
@@ -278,9 +277,7 @@ fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<File
             lines += mine.lines;
             units.push(name.clone());
         }
-        let Some(id) = scan.files.enumerate().find(|(_, f)| f.path == file).map(|(id, _)| id) else {
-            continue;
-        };
+        let Some(&id) = files.ids.get(file.as_str()) else { continue };
         let app_index = scan.files[id].package.index();
         let dead = !importers[id.index()].iter().any(|&f| scan.files[f].package.index() == app_index)
             && !crate::plan::code::is_route_file(&file);
@@ -298,29 +295,28 @@ fn local_copies(scan: &Scan, lib: &Package, app: &Package, importers: &[Vec<File
     out
 }
 
-/// Property, member and interface key names of the statements a copy spans.
-struct Props<'a> {
-    scan: &'a Scan,
-    files: BTreeMap<String, Option<(String, Source)>>,
+/// The scanned files by path, and the ones the copies need, read and parsed once.
+struct Files<'a> {
+    parsed: ParseCache<'a>,
+    ids: std::collections::HashMap<&'a str, FileId>,
 }
 
-impl Props<'_> {
-    fn of(&mut self, path: &str, c: &crate::plan::Copy) -> BTreeSet<String> {
-        let scan = self.scan;
-        let parsed = self.files.entry(path.to_string()).or_insert_with(|| {
-            let text = std::fs::read_to_string(scan.root.join(path)).ok()?;
-            let src = Source::parse(&text, crate::apply::lang_of(path))?;
-            Some((text, src))
-        });
-        let Some((text, src)) = parsed else { return BTreeSet::new() };
-        let mut starts = vec![0usize];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let lo = starts.get(c.start_line.saturating_sub(1) as usize).copied().unwrap_or(text.len());
-        let hi = starts.get(c.end_line as usize).copied().unwrap_or(text.len());
-        src.statements
-            .iter()
-            .filter(|s| s.lo < hi && lo < s.hi)
-            .flat_map(|s| s.props.iter().cloned())
+impl Files<'_> {
+    /// Property, member and interface key names of the statements a copy spans.
+    fn props(&mut self, path: &str, c: &crate::plan::Copy) -> BTreeSet<String> {
+        match self.parsed.get(path) {
+            Some((text, src)) => src.props_in(text, c.start_line, c.end_line),
+            None => BTreeSet::new(),
+        }
+    }
+
+    /// The copy's lines, each with its line end (what the line diff compares).
+    fn lines(&mut self, path: &str, c: &crate::plan::Copy) -> String {
+        let Some((text, _)) = self.parsed.get(path) else { return String::new() };
+        text.lines()
+            .skip(c.start_line.saturating_sub(1) as usize)
+            .take(c.lines as usize)
+            .map(|l| format!("{l}\n"))
             .collect()
     }
 }

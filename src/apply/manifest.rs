@@ -43,7 +43,7 @@ fn indent_of(text: &str) -> String {
 }
 
 /// `value` as JSON with `indent`, and a final newline when `like` had one.
-pub fn to_text(value: &Value, indent: &str, final_newline: bool) -> String {
+pub fn to_text(value: &impl serde::Serialize, indent: &str, final_newline: bool) -> String {
     let mut out = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
     let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
@@ -59,41 +59,39 @@ pub fn to_text(value: &Value, indent: &str, final_newline: bool) -> String {
 
 /// A manifest being edited.
 pub struct Edit {
-    pub value: Value,
+    /// The manifest's top-level object (a manifest that is not an object is not edited).
+    pub map: Map<String, Value>,
     indent: String,
     final_newline: bool,
 }
 
 impl Edit {
     pub fn parse(text: &str) -> Option<Edit> {
-        let value: Value = serde_json::from_str(text).ok()?;
-        value.is_object().then(|| Edit {
-            value,
-            indent: indent_of(text),
-            final_newline: text.ends_with('\n'),
-        })
+        match serde_json::from_str(text).ok()? {
+            Value::Object(map) => {
+                Some(Edit { map, indent: indent_of(text), final_newline: text.ends_with('\n') })
+            }
+            _ => None,
+        }
     }
 
-    pub fn new(value: Value) -> Edit {
-        Edit { value, indent: "  ".into(), final_newline: true }
+    pub fn new(map: Map<String, Value>) -> Edit {
+        Edit { map, indent: "  ".into(), final_newline: true }
     }
 
     pub fn text(&self) -> String {
-        to_text(&self.value, &self.indent, self.final_newline)
+        to_text(&self.map, &self.indent, self.final_newline)
     }
 
     fn object(&mut self) -> &mut Map<String, Value> {
-        if !self.value.is_object() {
-            self.value = Value::Object(Map::new());
-        }
-        self.value.as_object_mut().expect("made an object above")
+        &mut self.map
     }
 
     /// True when any dependency section already names `name`.
     pub fn declares(&self, name: &str) -> bool {
         ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]
             .iter()
-            .any(|s| self.value.get(s).and_then(|d| d.get(name)).is_some())
+            .any(|s| self.map.get(*s).and_then(|d| d.get(name)).is_some())
     }
 
     /// Adds `name: range` to `section`, in alphabetical place when the section is sorted (as npm

@@ -19,7 +19,7 @@ pub mod layout;
 pub mod manifest;
 pub mod source;
 
-use crate::model::{FileId, Lang};
+use crate::model::FileId;
 use crate::pipeline::Scan;
 use crate::plan::{DependencyKind, PlanItem};
 use crate::resolve::Resolution;
@@ -28,7 +28,7 @@ use layout::{join, relative_path, Style};
 use manifest::Manager;
 use serde::Serialize;
 use serde_json::{json, Value};
-use source::Source;
+use source::{line_span, Source};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
@@ -231,10 +231,7 @@ pub fn changes(scan: &Scan, opts: &Options) -> Result<ChangeSet, ApplyError> {
             set.notes.push(format!("{}: cannot be parsed; its imports are left as they are", file.path));
             continue;
         };
-        let mut out = rewrite_file(&ctx, &targets, &fates, f, &text, &src, &mut set.notes);
-        if let (Some(names), None | Some(Fate::Move { .. })) = (must_export.get(&f), fates.get(&f)) {
-            out.text = export_names(&out.text, file.lang, names);
-        }
+        let out = rewrite_file(&ctx, &targets, &fates, f, (&text, &src), must_export.get(&f), &mut set.notes);
         for t in out.imports_targets {
             importers_of.entry(t).or_default().insert(ctx.final_package_dir(&targets, &fates, f));
         }
@@ -287,7 +284,7 @@ pub fn changes(scan: &Scan, opts: &Options) -> Result<ChangeSet, ApplyError> {
         });
         let deps = package_dependencies(&items, &targets, range_for, &mut set.version_drift);
         if tp.new {
-            create_package(scan, tp, t, &fates, &deps, &mut texts, &mut set)?;
+            create_package(scan, tp, t, &fates, &deps, &mut set);
         } else {
             extend_package(tp, &deps, &mut texts, &mut set)?;
         }
@@ -477,6 +474,8 @@ struct Context<'a> {
     importers: Vec<Vec<FileId>>,
     /// `exports` subpaths existing libraries need for the files now imported through them.
     wanted_exports: std::cell::RefCell<BTreeMap<usize, BTreeMap<String, String>>>,
+    /// Library entry files, parsed once for every importer asking what they re-export.
+    entries: std::cell::RefCell<source::ParseCache<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -494,7 +493,14 @@ impl<'a> Context<'a> {
             v.sort();
             v.dedup();
         }
-        Context { scan, by_path, edges, importers, wanted_exports: Default::default() }
+        Context {
+            scan,
+            by_path,
+            edges,
+            importers,
+            wanted_exports: Default::default(),
+            entries: std::cell::RefCell::new(source::ParseCache::new(&scan.root)),
+        }
     }
 
     fn id(&self, path: &str) -> Option<FileId> {
@@ -550,8 +556,8 @@ impl<'a> Context<'a> {
         }
         // `export * from`, or a named list holding every name the importer takes (acme's index
         // names `Card` but not `DivProps`).
-        let Ok(text) = std::fs::read_to_string(self.scan.root.join(&entry)) else { return false };
-        let Some(src) = Source::parse(&text, self.scan.files[e].lang) else { return false };
+        let mut entries = self.entries.borrow_mut();
+        let Some((_, src)) = entries.get(&entry) else { return false };
         src.specifiers.iter().filter(|s| specs.contains(&s.value.as_str())).any(|s| {
             src.statements.iter().any(|st| {
                 st.lo <= s.lo
@@ -699,7 +705,7 @@ fn decide_fates(
         if a.iter().all(|n| b.contains(n)) {
             return true;
         }
-        let only: Vec<&String> = a.iter().filter(|n| !b.contains(n)).take(4).collect();
+        let only: Vec<&String> = a.iter().filter(|n| !b.contains(*n)).take(4).collect();
         notes.push(format!(
             "{}: {} is left in place: it uses names its copy in {} does not ({})",
             scan.files[c.file].path,
@@ -784,18 +790,18 @@ fn decide_fates(
 /// The property names of units, from a parse of their files (once per file).
 struct Props<'a> {
     scan: &'a Scan,
-    files: HashMap<FileId, Option<(String, Source)>>,
+    files: source::ParseCache<'a>,
 }
 
 impl<'a> Props<'a> {
     fn new(scan: &'a Scan) -> Props<'a> {
-        Props { scan, files: HashMap::new() }
+        Props { scan, files: source::ParseCache::new(&scan.root) }
     }
 
     /// Names declared by the statements of `f` outside `units` that those units refer to.
     fn staying_names_used(&mut self, f: FileId, units: &[usize]) -> Vec<String> {
         let scan = self.scan;
-        let Some((text, src)) = self.parsed(f) else { return Vec::new() };
+        let Some((text, src)) = self.files.get(&scan.files[f].path) else { return Vec::new() };
         let spans: Vec<(usize, usize)> = units
             .iter()
             .map(|&u| line_span(text, scan.files[f].units[u].start_line, scan.files[f].units[u].end_line))
@@ -820,33 +826,12 @@ impl<'a> Props<'a> {
         out
     }
 
-    fn parsed(&mut self, f: FileId) -> Option<&(String, Source)> {
-        let scan = self.scan;
-        self.files
-            .entry(f)
-            .or_insert_with(|| {
-                let text = std::fs::read_to_string(scan.root.join(&scan.files[f].path)).ok()?;
-                let src = Source::parse(&text, scan.files[f].lang)?;
-                Some((text, src))
-            })
-            .as_ref()
-    }
-
-    fn of(&mut self, f: FileId, u: usize) -> Vec<String> {
-        let scan = self.scan;
-        let parsed = self.files.entry(f).or_insert_with(|| {
-            let text = std::fs::read_to_string(scan.root.join(&scan.files[f].path)).ok()?;
-            let src = Source::parse(&text, scan.files[f].lang)?;
-            Some((text, src))
-        });
-        let Some((text, src)) = parsed else { return Vec::new() };
-        let unit = &scan.files[f].units[u];
-        let (lo, hi) = line_span(text, unit.start_line, unit.end_line);
-        src.statements
-            .iter()
-            .filter(|s| s.lo < hi && lo < s.hi)
-            .flat_map(|s| s.props.iter().cloned())
-            .collect()
+    fn of(&mut self, f: FileId, u: usize) -> BTreeSet<String> {
+        let unit = &self.scan.files[f].units[u];
+        match self.files.get(&self.scan.files[f].path) {
+            Some((text, src)) => src.props_in(text, unit.start_line, unit.end_line),
+            None => BTreeSet::new(),
+        }
     }
 }
 
@@ -886,7 +871,7 @@ impl<'a> Texts<'a> {
 
     fn put_manifest(&mut self, path: &str, m: &manifest::Edit) {
         let before = self.files.get(path).cloned().unwrap_or_default();
-        let edit = manifest::Edit::parse(&m.text()).unwrap_or_else(|| manifest::Edit::new(m.value.clone()));
+        let edit = manifest::Edit::parse(&m.text()).unwrap_or_else(|| manifest::Edit::new(m.map.clone()));
         self.manifests.insert(path.to_string(), (before, edit));
     }
 
@@ -928,15 +913,6 @@ fn apply_edits(text: &str, mut edits: Vec<Edit>) -> String {
     out
 }
 
-/// The byte range of lines `start..=end` (1-based), through the end of the last line.
-fn line_span(text: &str, start: u32, end: u32) -> (usize, usize) {
-    let mut offsets = vec![0usize];
-    offsets.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let lo = offsets.get(start.saturating_sub(1) as usize).copied().unwrap_or(text.len());
-    let hi = offsets.get(end as usize).copied().unwrap_or(text.len());
-    (lo, hi)
-}
-
 /// A statement's span grown over the comment lines right above it and its line end, so that a
 /// cut leaves no dangling doc comment and no blank line behind.
 fn statement_block(text: &str, lo: usize, hi: usize) -> (usize, usize) {
@@ -968,8 +944,8 @@ fn rewrite_file(
     targets: &[TargetPackage],
     fates: &BTreeMap<FileId, Fate>,
     f: FileId,
-    text: &str,
-    src: &Source,
+    (text, src): (&str, &Source),
+    must_export: Option<&BTreeSet<String>>,
     notes: &mut Vec<String>,
 ) -> Rewritten {
     let scan = ctx.scan;
@@ -1047,8 +1023,7 @@ fn rewrite_file(
     match fates.get(&f) {
         Some(Fate::Cut { units }) => {
             let cut: Vec<(usize, FileId, String)> = units.clone();
-            let (removed, names) =
-                cut_statements(text, src, file, cut.iter().map(|(u, _, _)| *u), &mut edits);
+            let removed = cut_statements(text, src, file, cut.iter().map(|(u, _, _)| *u), &mut edits);
             // Import what was cut from where it lives now.
             let mut lines = Vec::new();
             let mut by_module: BTreeMap<String, Vec<(String, String, bool, bool)>> = BTreeMap::new();
@@ -1078,7 +1053,6 @@ fn rewrite_file(
                 let is_type = unit.kind == UnitKind::Type;
                 let used = used_after(src, &removed, &unit.name);
                 by_module.entry(spec).or_default().push((name.clone(), unit.name.clone(), is_type, used));
-                let _ = &names;
             }
             for (spec, list) in by_module {
                 let used: Vec<Binding> = list
@@ -1118,7 +1092,7 @@ fn rewrite_file(
             prune_imports(text, src, &removed, &mut edits);
         }
         Some(Fate::Extract { to, target, units }) => {
-            let (removed, _) = cut_statements(text, src, file, units.iter().copied(), &mut edits);
+            let removed = cut_statements(text, src, file, units.iter().copied(), &mut edits);
             // The new module: the imports the moved statements use, then the statements.
             let mut module = String::new();
             let moved_refs: BTreeSet<&str> =
@@ -1152,7 +1126,6 @@ fn rewrite_file(
                     .unwrap_or_else(|| from.clone()),
                     None => from.clone(),
                 };
-                let _ = spec;
                 module.push_str(&import_statement(&keep, *type_only, &spec));
                 module.push('\n');
             }
@@ -1225,6 +1198,14 @@ fn rewrite_file(
         }
         _ => {}
     }
+    // Names other files now import from this one (it moves, or is the library's copy): exported.
+    if let (Some(names), None | Some(Fate::Move { .. })) = (must_export, fates.get(&f)) {
+        let private = src
+            .statements
+            .iter()
+            .filter(|s| !s.exported && s.import.is_none() && s.declares.iter().any(|d| names.contains(d)));
+        edits.extend(private.map(|s| Edit { lo: s.lo, hi: s.lo, text: "export ".into() }));
+    }
     let mut text = apply_edits(text, edits);
     // A cut at the end of the file leaves the blank line that was before it.
     if extracted.is_some() || matches!(fates.get(&f), Some(Fate::Cut { .. })) {
@@ -1236,18 +1217,6 @@ fn rewrite_file(
 }
 
 use source::Binding;
-
-/// `text` with `export ` before each top-level declaration of `names` that is not exported.
-fn export_names(text: &str, lang: Lang, names: &BTreeSet<String>) -> String {
-    let Some(src) = Source::parse(text, lang) else { return text.to_string() };
-    let edits = src
-        .statements
-        .iter()
-        .filter(|s| !s.exported && s.import.is_none() && s.declares.iter().any(|d| names.contains(d)))
-        .map(|s| Edit { lo: s.lo, hi: s.lo, text: "export ".into() })
-        .collect();
-    apply_edits(text, edits)
-}
 
 /// The names an import takes from its file, as the file that replaces it names them.
 fn imported_names(edge: &crate::resolve::Edge, fate: Option<&Fate>) -> Vec<String> {
@@ -1284,9 +1253,8 @@ fn cut_statements(
     file: &crate::model::SourceFile,
     units: impl Iterator<Item = usize>,
     edits: &mut Vec<Edit>,
-) -> (Vec<usize>, Vec<String>) {
+) -> Vec<usize> {
     let mut removed = Vec::new();
-    let mut names = Vec::new();
     for u in units {
         let unit = &file.units[u];
         let (lo, hi) = line_span(text, unit.start_line, unit.end_line);
@@ -1298,13 +1266,12 @@ fn cut_statements(
             continue;
         }
         removed.push(i);
-        names.push(unit.name.clone());
         let st = &src.statements[i];
         let (blo, bhi) = statement_block(text, st.lo, st.hi);
         edits.push(Edit { lo: blo, hi: bhi, text: String::new() });
     }
     removed.sort();
-    (removed, names)
+    removed
 }
 
 /// Import bindings only the removed statements used are dropped (a declaration left with none
@@ -1430,8 +1397,7 @@ fn spec_to_file(
 ) -> Option<String> {
     let scan = ctx.scan;
     let (there, there_pkg) = ctx.final_place(targets, fates, g);
-    let moved_here =
-        here != scan.files.as_slice().iter().find(|f| f.path == from_path).map_or(here, |f| f.path.as_str());
+    let moved_here = here != from_path;
     let original = &scan.files[g].path;
     if !moved_here && there == *original && !spec.is_empty() {
         return None;
@@ -1519,9 +1485,8 @@ fn create_package(
     t: usize,
     fates: &BTreeMap<FileId, Fate>,
     deps: &PackageDeps,
-    texts: &mut Texts,
     set: &mut ChangeSet,
-) -> Result<(), ApplyError> {
+) {
     // Modules of the package, with their exported names.
     let mut modules: Vec<(String, Vec<String>)> = Vec::new();
     for (&f, fate) in fates {
@@ -1541,7 +1506,7 @@ fn create_package(
     if modules.is_empty() {
         set.notes.push(format!("{}: nothing is left to move into it; it is not created", tp.name));
         set.packages.retain(|p| p.name != tp.name);
-        return Ok(());
+        return;
     }
     let mut exports = serde_json::Map::new();
     exports.insert(".".into(), json!("./src/index.ts"));
@@ -1577,7 +1542,7 @@ fn create_package(
     let mut manifest = serde_json::Map::new();
     manifest.insert("name".into(), json!(tp.name));
     manifest.insert("version".into(), json!(tp.version));
-    if opts_private(tp) {
+    if !tp.published {
         manifest.insert("private".into(), json!(true));
     }
     manifest.insert("main".into(), json!("./src/index.ts"));
@@ -1589,17 +1554,10 @@ fn create_package(
     if !deps.peers.is_empty() {
         manifest.insert("peerDependencies".into(), json!(deps.peers));
     }
-    let _ = texts;
     let pkg_json = manifest::to_text(&Value::Object(manifest), "  ", true);
     set.files.push(created(join(&tp.dir, "package.json"), pkg_json));
     set.files.push(created(join(&tp.dir, "tsconfig.json"), tsconfig(scan, tp)));
     set.files.push(created(join(&tp.dir, "src/index.ts"), index));
-    Ok(())
-}
-
-/// Workspace packages are private; published ones are not.
-fn opts_private(tp: &TargetPackage) -> bool {
-    !tp.published
 }
 
 fn created(path: String, content: String) -> FileChange {
@@ -1860,11 +1818,6 @@ fn unused_dependencies(ctx: &Context, fates: &BTreeMap<FileId, Fate>) -> Vec<Unu
         }
     }
     out
-}
-
-/// The language of a path, for parsing a text apply made.
-pub fn lang_of(path: &str) -> Lang {
-    Lang::from_path(path).unwrap_or(Lang::Ts)
 }
 
 /// The change set as a unified diff, git style: `a/` and `b/` paths, `/dev/null` for created

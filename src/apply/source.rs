@@ -80,6 +80,53 @@ impl Source {
     }
 }
 
+impl Source {
+    /// Property, member and interface key names of the statements overlapping lines
+    /// `start..=end` of `text` (the text this was parsed from).
+    pub fn props_in(&self, text: &str, start: u32, end: u32) -> std::collections::BTreeSet<String> {
+        let (lo, hi) = line_span(text, start, end);
+        self.statements
+            .iter()
+            .filter(|s| s.lo < hi && lo < s.hi)
+            .flat_map(|s| s.props.iter().cloned())
+            .collect()
+    }
+}
+
+/// The byte range of lines `start..=end` (1-based), through the end of the last line.
+pub fn line_span(text: &str, start: u32, end: u32) -> (usize, usize) {
+    let mut offsets = vec![0usize];
+    offsets.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let lo = offsets.get(start.saturating_sub(1) as usize).copied().unwrap_or(text.len());
+    let hi = offsets.get(end as usize).copied().unwrap_or(text.len());
+    (lo, hi)
+}
+
+/// Files of a tree read and parsed once each, by path relative to the root; a file that cannot
+/// be read or parsed is None (callers treat it as holding nothing).
+pub struct ParseCache<'a> {
+    root: &'a std::path::Path,
+    files: std::collections::HashMap<String, Option<(String, Source)>>,
+}
+
+impl<'a> ParseCache<'a> {
+    pub fn new(root: &'a std::path::Path) -> ParseCache<'a> {
+        ParseCache { root, files: std::collections::HashMap::new() }
+    }
+
+    pub fn get(&mut self, path: &str) -> Option<&(String, Source)> {
+        let root = self.root;
+        self.files
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(root.join(path)).ok()?;
+                let src = Source::parse(&text, Lang::from_path(path).unwrap_or(Lang::Ts))?;
+                Some((text, src))
+            })
+            .as_ref()
+    }
+}
+
 fn parse_unguarded(text: &str, lang: Lang) -> Option<Source> {
     let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
     let mut parser = Parser::new(crate::parse::syntax_of(lang), input, None);
