@@ -6,6 +6,8 @@ after `monodup apply --write` on real repositories, which have no node_modules:
   benches/tsc_signature.py ROOT PROJECT... > before.json; apply; ... > after.json
 then compare the two lists. Nothing of the tree is run; only tsc reads it.
 """
+import json, os, subprocess, sys, re, collections
+root = sys.argv[1]; projects = sys.argv[2:]
 tsc = os.path.expanduser('~/.cache/monodup-ci/typescript/node_modules/.bin/tsc')
 types = os.path.expanduser('~/.cache/monodup-ci/typescript/node_modules')
 nm = os.path.join(root, 'node_modules'); os.makedirs(nm, exist_ok=True)
