@@ -100,10 +100,10 @@ pub struct FileFacts {
     pub env: Vec<String>,
 }
 
-/// Reads and parses one file. `rel` names it in diagnostics.
+/// Reads and parses one file the walk listed. `rel` names it in diagnostics.
 pub fn parse_file(abs: &Path, rel: &str, lang: Lang, tokens: bool) -> FileFacts {
     // The size is checked before reading: a 2 GB sparse file is never read.
-    match crate::files::read(abs, MAX_FILE_BYTES as u64) {
+    match crate::files::read_listed(abs, MAX_FILE_BYTES as u64) {
         Ok(bytes) => parse_inner(&bytes, rel, lang, tokens),
         Err(crate::files::ReadError::TooLarge { size, cap }) => failed(too_large(rel, size, cap)),
         Err(crate::files::ReadError::NotRegular(kind)) => failed(Diagnostic::warning(
@@ -166,7 +166,7 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
         ));
     }
     // The bound counts at most two levels per byte: a file whose trivial bound fits in the stack
-    // this thread has left needs no scan (the pipeline's workers have room for files of 16 KiB).
+    // this thread has left needs no scan (the pipeline's workers: files of up to 32 KiB, see `pipeline::BIG_STACK`).
     let room = stacker::remaining_stack().unwrap_or(0).saturating_sub(STACK_MARGIN) / PER_LEVEL;
     if 2 * bytes.len() <= room {
         return parse_in_place(text, &index, rel, lang, want_tokens);

@@ -56,10 +56,27 @@ pub struct Scan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Stack for pool threads: swc's parser grows its own, but a deep AST is also visited and dropped.
-/// A worker parses files of up to 4 KiB in place, without the nesting scan. (272 MiB stacks,
-/// which let files of 16 KiB skip it, left too little address space under `ulimit -v`.)
-const STACK_BYTES: usize = 64 * 1024 * 1024;
+/// Stack for pool threads: swc's parser grows its own, but a deep AST is also visited and
+/// dropped. Only the pages a parse touches are memory; the rest is address space. A worker parses
+/// a file in place, without the nesting scan, when the file's trivial bound fits its stack:
+/// files up to 32 KiB with [`BIG_STACK`] (96 % of plane's bytes; the scan was 5 % of a `dups`
+/// run), up to 4 KiB with [`SMALL_STACK`].
+const BIG_STACK: usize = 512 << 20;
+/// Where the address space is limited (`ulimit -v`: a few big stacks would leave too little for
+/// the heap), or where the system refuses a big stack.
+const SMALL_STACK: usize = 64 << 20;
+
+/// [`BIG_STACK`] unless the address space is limited.
+fn worker_stack() -> usize {
+    #[cfg(unix)]
+    {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::As);
+        if limit.current.is_none() {
+            return BIG_STACK;
+        }
+    }
+    SMALL_STACK
+}
 
 pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
     // The resolver needs absolute paths (tsconfig discovery skips relative ones).
@@ -67,6 +84,7 @@ pub fn scan(opts: &Options) -> anyhow::Result<Scan> {
         .with_context(|| format!("cannot read ROOT {}", opts.root.display()))?;
     anyhow::ensure!(root.is_dir(), "ROOT {} is not a directory", opts.root.display());
     with_pool(worker_threads(opts.threads, available_cores()), |pool| {
+        crate::output::set_workers(pool.current_num_threads());
         pool.install(|| run_stages(root, opts))
     })?
 }
@@ -77,7 +95,7 @@ fn available_cores() -> usize {
 
 /// Most worker threads per core: more only costs memory and thread spawns.
 pub const MAX_THREADS_PER_CORE: usize = 4;
-/// Most worker threads whatever the core count (each reserves a [`STACK_BYTES`] stack).
+/// Most worker threads whatever the core count (each reserves a [`BIG_STACK`] or [`SMALL_STACK`]).
 pub const MAX_THREADS: usize = 256;
 
 /// The pool size for `-j requested` (0: one per core), capped.
@@ -92,22 +110,23 @@ fn worker_threads(requested: usize, cores: usize) -> usize {
 /// is exit 2. The pool is scoped: after a refused spawn, the threads already started are joined
 /// (their stacks freed) before the next, smaller try.
 fn with_pool<R>(threads: usize, work: impl Fn(&rayon::ThreadPool) -> R) -> anyhow::Result<R> {
-    build_pool_with(threads, |n| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .stack_size(STACK_BYTES)
-            .build_scoped(|t| t.run(), &work)
+    build_pool_with(threads, worker_stack(), |n, stack| {
+        rayon::ThreadPoolBuilder::new().num_threads(n).stack_size(stack).build_scoped(|t| t.run(), &work)
     })
 }
 
+/// Tries `threads` workers with `stack` bytes each; when refused, the small stack, then half
+/// as many threads.
 fn build_pool_with<P, E: std::error::Error + Send + Sync + 'static>(
     threads: usize,
-    mut build: impl FnMut(usize) -> Result<P, E>,
+    stack: usize,
+    mut build: impl FnMut(usize, usize) -> Result<P, E>,
 ) -> anyhow::Result<P> {
-    let mut n = threads.max(1);
+    let (mut n, mut stack) = (threads.max(1), stack);
     loop {
-        match build(n) {
+        match build(n, stack) {
             Ok(pool) => return Ok(pool),
+            Err(_) if stack > SMALL_STACK => stack = SMALL_STACK,
             Err(e) if n == 1 => return Err(e).context("cannot start a worker thread"),
             Err(_) => n /= 2,
         }
@@ -241,19 +260,20 @@ mod tests {
 
     #[test]
     fn a_refused_thread_spawn_falls_back_to_fewer_threads() {
-        // The system allows 3 threads: 8 fails, 4 fails, 2 works.
+        // The system allows 3 threads of the small stack: the big one fails, then 8, 4, and 2 works.
         let mut tried = Vec::new();
-        let got = build_pool_with(8, |n| {
-            tried.push(n);
-            if n <= 3 {
+        let got = build_pool_with(8, BIG_STACK, |n, stack| {
+            tried.push((n, stack >> 20));
+            if n <= 3 && stack == SMALL_STACK {
                 Ok(n)
             } else {
                 Err(std::io::Error::other("Resource temporarily unavailable"))
             }
         });
         assert_eq!(got.unwrap(), 2);
-        assert_eq!(tried, [8, 4, 2]);
-        let none = build_pool_with(4, |_| Err::<usize, _>(std::io::Error::other("EAGAIN"))).unwrap_err();
+        assert_eq!(tried, [(8, 512), (8, 64), (4, 64), (2, 64)]);
+        let none = build_pool_with(4, SMALL_STACK, |_, _| Err::<usize, _>(std::io::Error::other("EAGAIN")))
+            .unwrap_err();
         assert!(format!("{none:#}").contains("cannot start a worker thread"), "{none:#}");
     }
 }

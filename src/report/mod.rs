@@ -34,7 +34,7 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub graph: Option<GraphReport>,
     /// Absent for `graph`, which does not look for clones.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::output::parallel_list")]
     pub clones: Option<Vec<CloneReport>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overlaps: Option<Vec<OverlapReport>>,
