@@ -1068,6 +1068,96 @@ mod tests {
         assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
     }
 
+    /// Two apps with `n` copied files each, every file a different function: `n`-ish classes.
+    fn copied_tree(n: usize) -> (tempfile::TempDir, Report) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("package.json"), r#"{"name":"r","private":true,"workspaces":["apps/*"]}"#)
+            .unwrap();
+        for app in ["a", "b"] {
+            let src = root.join("apps").join(app).join("src");
+            std::fs::create_dir_all(&src).unwrap();
+            std::fs::write(
+                root.join("apps").join(app).join("package.json"),
+                format!(r#"{{"name":"{app}"}}"#),
+            )
+            .unwrap();
+            for i in 0..n {
+                // Statement shapes spelled by the bits of i: a different token sequence per file.
+                let mut body = String::new();
+                for bit in 0..8 {
+                    body.push_str(if i >> bit & 1 == 1 {
+                        "  if (x > 2) { y.push(x * 3); } else { y.pop(); }\n"
+                    } else {
+                        "  for (const z of y) { x += z; }\n  x = x - 1;\n"
+                    });
+                }
+                std::fs::write(
+                    src.join(format!("f{i}.ts")),
+                    format!("export function f{i}(x: number, y: number[]) {{\n{body}  return x;\n}}\n"),
+                )
+                .unwrap();
+            }
+        }
+        let opts = crate::pipeline::Options {
+            root: root.to_path_buf(),
+            threads: 2,
+            graph: true,
+            clones: Some(crate::clones::CloneOptions::default()),
+            plan: true,
+            ..Default::default()
+        };
+        let scan = crate::pipeline::scan(&opts).unwrap();
+        let report = Report::from_scan(&scan, "t");
+        (dir, report)
+    }
+
+    fn page(report: &Report, root: &Path, limits: &Limits) -> String {
+        let mut out = Vec::new();
+        render_with(report, root, Part::Scan, limits, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_size_cap_bounds_rows_classes_with_code_and_code_bytes() {
+        let (dir, report) = copied_tree(40);
+        let classes = report.clones.as_ref().unwrap().len();
+        assert!(classes >= 30, "{classes} classes");
+        let all = page(&report, dir.path(), &Limits::DEFAULT);
+        assert_eq!(all.matches("<details class=\"clone\"").count(), classes);
+        assert_eq!(all.matches("<div class=\"sides\">").count(), classes);
+        assert!(!all.contains("id=\"clone-cap\""), "nothing left out, no cap note");
+
+        let few = Limits { clone_rows: 20, code_classes: 5, ..Limits::DEFAULT };
+        let p = page(&report, dir.path(), &few);
+        assert_eq!(p.matches("<details class=\"clone\"").count(), 20);
+        assert_eq!(p.matches("<div class=\"sides\">").count(), 5);
+        assert!(
+            p.contains(&format!(
+                "code embedded for 5 of 20 listed classes (15 left out); 20 of {classes} classes listed"
+            )),
+            "the page says what was left out"
+        );
+
+        let one_side = page(&report, dir.path(), &Limits { clone_rows: 1, ..Limits::DEFAULT });
+        let start = one_side.find("<div class=\"sides\">").unwrap();
+        let side_bytes = one_side[start..].find("</details>").unwrap();
+        let budget = side_bytes * 3 + side_bytes / 2;
+        let p = page(&report, dir.path(), &Limits { code_bytes: budget, ..Limits::DEFAULT });
+        let embedded = p.matches("<div class=\"sides\">").count();
+        assert!((1..=3).contains(&embedded), "{embedded} classes fit in {budget} bytes");
+        let code: usize =
+            p.split("<div class=\"sides\">").skip(1).map(|s| s.find("</details>").unwrap()).sum();
+        assert!(code <= budget, "{code} bytes of code over the {budget} byte budget");
+        assert!(p.contains("the page's code budget"));
+    }
+
+    #[test]
+    fn the_page_is_the_same_for_the_same_report() {
+        let (dir, report) = copied_tree(6);
+        assert_eq!(page(&report, dir.path(), &Limits::DEFAULT), page(&report, dir.path(), &Limits::DEFAULT));
+    }
+
     #[test]
     fn numbers_are_grouped() {
         assert_eq!(num(1234567u64), "1,234,567");
