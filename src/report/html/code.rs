@@ -109,6 +109,15 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// A token as compared: quote style is not a difference (clone detection ignores it too).
+fn key(t: &str) -> &str {
+    if t == "'" {
+        "\""
+    } else {
+        t
+    }
+}
+
 /// One fragment as shown: its lines (cut to the cap) and whether it was cut.
 struct Shown {
     text: String,
@@ -150,12 +159,12 @@ pub fn sides(
         .map(|t| (0..t.len()).filter(|&i| matches!(t[i].kind, Kind::Word | Kind::Other)).collect())
         .collect();
     if shown[0].is_ok() {
-        let a: Vec<&str> = compared[0].iter().map(|&i| toks[0][i].text).collect();
+        let a: Vec<&str> = compared[0].iter().map(|&i| key(toks[0][i].text)).collect();
         for k in 1..toks.len() {
             if shown[k].is_err() {
                 continue;
             }
-            let b: Vec<&str> = compared[k].iter().map(|&i| toks[k][i].text).collect();
+            let b: Vec<&str> = compared[k].iter().map(|&i| key(toks[k][i].text)).collect();
             for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
                 let (tag, old, new) = op.as_tag_tuple();
                 if tag == DiffTag::Equal {
@@ -221,7 +230,8 @@ fn code_html(toks: &[Token], marks: &[bool]) -> String {
                 out.push_str("</mark>");
                 open = false;
             }
-            out.push_str("</span>\n<span class=\"l\">");
+            // No `\n` between the lines: they are blocks already (a newline would double them).
+            out.push_str("</span><span class=\"l\">");
             continue;
         }
         // Spaces between two marked tokens stay inside the mark: one run, not a dotted line.
