@@ -33,7 +33,7 @@ const JS: &str = include_str!("html/report.js");
 /// Packages the heatmap shows at most (those with the most overlapping lines).
 pub const MAX_HEATMAP: usize = 40;
 /// Edge labels are drawn up to this many edges (beyond, the count is in the edge's tooltip).
-const MAX_EDGE_LABELS: usize = 150;
+const MAX_EDGE_LABELS: usize = 60;
 
 /// What the page is the report of: the sections each command shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,7 +330,7 @@ impl Page {
         }
         w!(
             h,
-            "<p>Each cell: lines of the row's package that also stand in the column's package; the colour is their share of the row package's lines. Hover a cell for the files; click it to list those clones.</p>\n"
+            "<p>Each cell: lines of the row's package that also stand in the column's package; the colour is their share of the row package's lines (darker is more). Hover a cell for the files; click it to list those clones.</p>\n"
         );
         if self.heat_left_out > 0 {
             w!(
@@ -392,6 +392,8 @@ impl Page {
                 }
                 let n = self.cells.get(&(r, c)).copied().unwrap_or(0);
                 let share = if p.lines == 0 { 0.0 } else { (n as f64 / p.lines as f64).min(1.0) };
+                // The colour follows the square root of the share, so that 1 % still shows.
+                let tint = share.sqrt();
                 let q = &report.packages[c];
                 if n == 0 {
                     w!(h, "<td class=\"pair\" data-r=\"{r}\" data-c=\"{c}\" data-lines=\"0\"></td>");
@@ -419,7 +421,7 @@ impl Page {
                 w!(
                     h,
                     "<td class=\"pair\" data-r=\"{r}\" data-c=\"{c}\" data-lines=\"{n}\" style=\"--s:{:.3}\" title=\"{}\"><a href=\"#clones\">{}</a></td>",
-                    share,
+                    tint,
                     esc(&tip).replace('\n', "&#10;"),
                     short(n)
                 );
@@ -486,7 +488,7 @@ impl Page {
         );
         w!(
             h,
-            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>\n<g class=\"edges\">\n"
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>\n<g class=\"edges\">\n"
         );
         let half = layout::NODE_HEIGHT / 2.0;
         let mut labels_svg = String::new();
@@ -670,7 +672,7 @@ impl Page {
                 w!(h, " … +{}", c.fragments.len() - 2);
             }
             w!(h, "</span></summary>\n<ol class=\"frags\">");
-            for f in c.fragments.iter().take(limits.list_rows) {
+            for f in c.fragments.iter().take(limits.fragments_listed) {
                 w!(
                     h,
                     "<li><code>{}:{}-{}</code> <span class=\"pkg\">{}</span></li>",
@@ -680,8 +682,8 @@ impl Page {
                     esc(&f.package)
                 );
             }
-            if c.fragments.len() > limits.list_rows {
-                w!(h, "<li>… {} more</li>", c.fragments.len() - limits.list_rows);
+            if c.fragments.len() > limits.fragments_listed {
+                w!(h, "<li>… {} more</li>", c.fragments.len() - limits.fragments_listed);
             }
             w!(h, "</ol>\n");
             let sim = format!("{:.2}", c.similarity);
@@ -841,9 +843,10 @@ fn plan(h: &mut String, report: &Report, limits: &Limits) {
         );
     }
     w!(h, "</tbody></table>\n");
-    for p in items {
+    for p in items.iter().take(limits.list_rows) {
         item(h, p, limits);
     }
+    more_p(h, items.len(), limits.list_rows);
     w!(h, "</section>\n");
 }
 

@@ -28,6 +28,8 @@ pub struct Limits {
     pub code_bytes: usize,
     /// Fragments of one class shown side by side.
     pub fragments_shown: usize,
+    /// Fragments of one class listed (file and lines).
+    pub fragments_listed: usize,
     /// Lines of one fragment shown.
     pub fragment_lines: u32,
     /// Rows of any other long list (files of an item, diagnostics of one code, ...).
@@ -40,6 +42,7 @@ impl Limits {
         code_classes: 200,
         code_bytes: 4 << 20,
         fragments_shown: 4,
+        fragments_listed: 20,
         fragment_lines: 300,
         list_rows: 100,
     };
@@ -118,6 +121,11 @@ fn key(t: &str) -> &str {
     }
 }
 
+fn intern<'a>(ids: &mut rustc_hash::FxHashMap<&'a str, u32>, t: &'a str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(key(t)).or_insert(next)
+}
+
 /// One fragment as shown: its lines (cut to the cap) and whether it was cut.
 struct Shown {
     text: String,
@@ -159,12 +167,14 @@ pub fn sides(
         .map(|t| (0..t.len()).filter(|&i| matches!(t[i].kind, Kind::Word | Kind::Other)).collect())
         .collect();
     if shown[0].is_ok() {
-        let a: Vec<&str> = compared[0].iter().map(|&i| key(toks[0][i].text)).collect();
+        // Tokens as numbers: the diff compares integers, not strings (it was most of the time).
+        let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        let a: Vec<u32> = compared[0].iter().map(|&i| intern(&mut ids, toks[0][i].text)).collect();
         for k in 1..toks.len() {
             if shown[k].is_err() {
                 continue;
             }
-            let b: Vec<&str> = compared[k].iter().map(|&i| key(toks[k][i].text)).collect();
+            let b: Vec<u32> = compared[k].iter().map(|&i| intern(&mut ids, toks[k][i].text)).collect();
             for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
                 let (tag, old, new) = op.as_tag_tuple();
                 if tag == DiffTag::Equal {
