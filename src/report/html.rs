@@ -492,7 +492,7 @@ impl Page {
         );
         let half = layout::NODE_HEIGHT / 2.0;
         let mut labels_svg = String::new();
-        for &(a, b, e) in &edges {
+        for (k, &(a, b, e)) in edges.iter().enumerate() {
             let (pa, pb) = (lay.pos[a], lay.pos[b]);
             let cycle = matches!((in_cycle.get(&a), in_cycle.get(&b)), (Some(x), Some(y)) if x == y);
             let rules = violated.get(&(a, b));
@@ -503,9 +503,22 @@ impl Page {
             } else {
                 (pa.1 - half, pb.1 - half)
             };
-            let bend = if (pa.1 - pb.1).abs() < 1.0 { -40.0 } else { (y2 - y1) / 2.0 };
-            let (c1, c2) =
-                if (pa.1 - pb.1).abs() < 1.0 { (y1 + bend, y2 + bend) } else { (y1 + bend, y2 - bend) };
+            // Through the points the layout keeps for it, one vertical-tangent cubic per hop.
+            let mut points = vec![(pa.0, y1)];
+            points.extend(lay.routes[k].iter().copied());
+            points.push((pb.0, y2));
+            let mut d = format!("M{:.1},{:.1}", points[0].0, points[0].1);
+            for hop in points.windows(2) {
+                let ((x1, h1), (x2, h2)) = (hop[0], hop[1]);
+                let bend = if (h2 - h1).abs() < 1.0 { -40.0 } else { (h2 - h1) / 2.0 };
+                let (c1, c2) =
+                    if (h2 - h1).abs() < 1.0 { (h1 + bend, h2 + bend) } else { (h1 + bend, h2 - bend) };
+                let _ = write!(d, " C{x1:.1},{c1:.1} {x2:.1},{c2:.1} {x2:.1},{h2:.1}");
+            }
+            // The label at the middle of the middle hop (t = 1/2 of its cubic).
+            let mid = points.len() / 2;
+            let ((x1, h1), (x2, h2)) = (points[mid - 1], points[mid]);
+            let (mx, my) = ((x1 + x2) / 2.0, (h1 + h2) / 2.0);
             let mut class = String::from("edge");
             if cycle {
                 class.push_str(" cycle");
@@ -531,12 +544,10 @@ impl Page {
             }
             w!(
                 h,
-                "<path class=\"{class}\" data-a=\"{a}\" data-b=\"{b}\" d=\"M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" stroke-width=\"{:.2}\" marker-end=\"url(#arrow)\"><title>{}</title></path>\n",
-                pa.0, y1, pa.0, c1, pb.0, c2, pb.0, y2, width, esc(&tip)
+                "<path class=\"{class}\" data-a=\"{a}\" data-b=\"{b}\" d=\"{d}\" stroke-width=\"{:.2}\" marker-end=\"url(#arrow)\"><title>{}</title></path>\n",
+                width, esc(&tip)
             );
             if edges.len() <= MAX_EDGE_LABELS {
-                // The curve's midpoint (t = 1/2 of the cubic).
-                let (mx, my) = ((pa.0 + pb.0) / 2.0, (y1 + 3.0 * c1 + 3.0 * c2 + y2) / 8.0);
                 w!(labels_svg, "<text class=\"elabel\" data-a=\"{a}\" data-b=\"{b}\" x=\"{mx:.1}\" y=\"{:.1}\">{}</text>\n", my + 4.0, e.imports);
             }
         }

@@ -15,11 +15,16 @@ const MARGIN: f64 = 16.0;
 /// Widest row before it wraps: the drawing fits a 1280-pixel window.
 pub const MAX_ROW_WIDTH: f64 = 1180.0;
 const SWEEPS: usize = 12;
+/// Room a long edge takes on a layer it crosses.
+const DUMMY_WIDTH: f64 = 10.0;
 
 #[derive(Debug)]
 pub struct Layout {
     /// Centre of each node.
     pub pos: Vec<(f64, f64)>,
+    /// Per input edge, the points it passes on the layers between its ends (from its first
+    /// node to its second); empty for an edge between adjacent layers.
+    pub routes: Vec<Vec<(f64, f64)>>,
     pub width: f64,
     pub height: f64,
 }
@@ -38,7 +43,7 @@ pub fn layered(widths: &[f64], edges: &[(usize, usize)]) -> Layout {
         }
     }
     let dag = acyclic(&g);
-    let mut layer = vec![0usize; n];
+    let mut layer: Vec<usize> = vec![0; n];
     // Kahn's order over the DAG, smallest index first.
     let mut indeg = vec![0usize; n];
     for &(_, b) in &dag {
@@ -67,9 +72,41 @@ pub fn layered(widths: &[f64], edges: &[(usize, usize)]) -> Layout {
             layer[v] = top;
         }
     }
+    // An edge across several layers runs through a virtual node on each layer between, so that
+    // the ordering keeps it clear of the real nodes and the drawing follows it.
+    let mut widths: Vec<f64> = widths.to_vec();
+    let mut routes: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for (k, &(a, b)) in edges.iter().enumerate() {
+        if a == b || a >= n || b >= n || layer[a] == layer[b] {
+            continue;
+        }
+        let (u, v) = if layer[a] < layer[b] { (a, b) } else { (b, a) };
+        let mut prev = u;
+        let mut chain = Vec::new();
+        for l in layer[u] + 1..layer[v] {
+            let d = widths.len();
+            widths.push(DUMMY_WIDTH);
+            layer.push(l);
+            out_of.push(Vec::new());
+            into.push(Vec::new());
+            out_of[prev].push(d);
+            into[d].push(prev);
+            chain.push(d);
+            prev = d;
+        }
+        if !chain.is_empty() {
+            out_of[prev].push(v);
+            into[v].push(prev);
+            if u != a {
+                chain.reverse();
+            }
+            routes[k] = chain;
+        }
+    }
+    let all = widths.len();
     let count = layer.iter().max().map_or(0, |m| m + 1);
     let mut layers: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for v in 0..n {
+    for v in 0..all {
         layers[layer[v]].push(v);
     }
     order(&mut layers, &layer, &into, &out_of);
@@ -94,7 +131,7 @@ pub fn layered(widths: &[f64], edges: &[(usize, usize)]) -> Layout {
     let row_width =
         |r: &[usize]| r.iter().map(|&v| widths[v]).sum::<f64>() + NODE_GAP * r.len().saturating_sub(1) as f64;
     let inner = rows.iter().map(|r| row_width(r)).fold(0.0, f64::max);
-    let mut pos = vec![(0.0, 0.0); n];
+    let mut pos = vec![(0.0, 0.0); all];
     for (i, r) in rows.iter().enumerate() {
         let y = MARGIN + NODE_HEIGHT / 2.0 + i as f64 * ROW_GAP;
         let mut x = MARGIN + (inner - row_width(r)) / 2.0;
@@ -108,7 +145,9 @@ pub fn layered(widths: &[f64], edges: &[(usize, usize)]) -> Layout {
     } else {
         2.0 * MARGIN + NODE_HEIGHT + (rows.len() - 1) as f64 * ROW_GAP
     };
-    Layout { pos, width: inner + 2.0 * MARGIN, height }
+    let routes = routes.into_iter().map(|c| c.into_iter().map(|d| pos[d]).collect()).collect();
+    pos.truncate(n);
+    Layout { pos, routes, width: inner + 2.0 * MARGIN, height }
 }
 
 /// The edges of `g` with every DFS back edge reversed: a DAG (self-loops and duplicates gone).
@@ -158,8 +197,7 @@ fn succ(g: &DiGraph<(), ()>, v: usize) -> Vec<usize> {
 /// Barycenter ordering: each layer sorted by the mean position of its neighbours in the layers
 /// above (down sweeps) or below (up sweeps); a node without such neighbours keeps its place.
 fn order(layers: &mut [Vec<usize>], layer: &[usize], into: &[Vec<usize>], out_of: &[Vec<usize>]) {
-    let n = layer.len();
-    let mut at = vec![0.0f64; n];
+    let mut at = vec![0.0f64; layer.len()];
     let place = |layers: &[Vec<usize>], at: &mut [f64]| {
         for l in layers {
             let len = l.len().max(1) as f64;
@@ -228,6 +266,24 @@ mod tests {
         assert!(l.pos[0].1 < l.pos[1].1 && l.pos[1].1 < l.pos[2].1, "{l:?}");
         assert!(l.pos[3].1 > l.pos[2].1, "isolated nodes go last: {l:?}");
         assert!(!overlap(&l, &w));
+    }
+
+    #[test]
+    fn long_edges_pass_beside_the_nodes_between() {
+        let w = [100.0; 5];
+        // 0 → 1 → 2 → 3 and 0 → 3 across two layers; 4 → 0 adds a layer above.
+        let l = layered(&w, &[(0, 1), (1, 2), (2, 3), (0, 3), (4, 0)]);
+        assert_eq!(l.routes[3].len(), 2, "{l:?}");
+        assert!(l.routes[0].is_empty());
+        for &(x, y) in &l.routes[3] {
+            for (&(nx, ny), wi) in l.pos.iter().zip(w) {
+                assert!((ny - y).abs() >= NODE_HEIGHT || (nx - x).abs() >= (wi + DUMMY_WIDTH) / 2.0, "{l:?}");
+            }
+        }
+        // Reversed order of the ends: the same points, the other way round.
+        let r = layered(&w, &[(0, 1), (1, 2), (2, 3), (3, 0), (4, 0)]);
+        assert_eq!(r.routes[3].len(), 2);
+        assert!(r.routes[3][0].1 > r.routes[3][1].1, "from 3 (below) up to 0: {r:?}");
     }
 
     #[test]
