@@ -234,7 +234,17 @@ pub fn sides(
 fn code_html(toks: &[Token], marks: &[bool]) -> String {
     let mut out = String::from("<span class=\"l\">");
     let mut open = false;
-    for (t, &m) in toks.iter().zip(marks) {
+    // Whether the next token that is not a space is marked: a space stays inside a mark only
+    // between two marked tokens.
+    let mut next_marked = vec![false; toks.len()];
+    let mut after = false;
+    for i in (0..toks.len()).rev() {
+        next_marked[i] = after;
+        if toks[i].kind != Kind::Space {
+            after = marks[i] && toks[i].kind != Kind::Newline;
+        }
+    }
+    for (i, (t, &m)) in toks.iter().zip(marks).enumerate() {
         if t.kind == Kind::Newline {
             if open {
                 out.push_str("</mark>");
@@ -248,7 +258,7 @@ fn code_html(toks: &[Token], marks: &[bool]) -> String {
         if m && !open {
             out.push_str("<mark>");
             open = true;
-        } else if !m && open && t.kind != Kind::Space {
+        } else if !m && open && (t.kind != Kind::Space || !next_marked[i]) {
             out.push_str("</mark>");
             open = false;
         }
@@ -284,7 +294,9 @@ mod tests {
         assert!(!html.contains("<!--"), "{html}");
         assert!(html.contains("&lt;/script&gt;&lt;!--"), "{html}");
         let b = tokens("foo bar\tbaz");
-        let html = code_html(&b, &[false, false, true, true, true]);
+        let html = code_html(&b, &[false, false, true, false, true]);
         assert_eq!(html, "<span class=\"l\">foo <mark>bar\tbaz</mark></span>");
+        let html = code_html(&b, &[true, false, false, false, true]);
+        assert_eq!(html, "<span class=\"l\"><mark>foo</mark> bar\t<mark>baz</mark></span>");
     }
 }
