@@ -11,6 +11,8 @@ use std::path::PathBuf;
 pub enum DupsFormat {
     Table,
     Json,
+    /// One self-contained page: summary, overlap heatmap, clones side by side (docs/html.md).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -42,9 +44,10 @@ pub fn run(a: &DupsArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     match a.format {
         DupsFormat::Table => report::table::render(&report, graph::Level::File, &mut buf)?,
         DupsFormat::Json => output::emit_json(&report, a.common.compact, path, out)?,
+        DupsFormat::Html => report::html::render(&report, &a.root, report::html::Part::Dups, &mut buf)?,
     }
     if a.format != DupsFormat::Json {
-        output::emit(buf, false, path, out)?;
+        output::emit(buf, a.format == DupsFormat::Html, path, out)?;
     }
     lap.lap("output");
     if a.format != DupsFormat::Table {

@@ -15,6 +15,8 @@ pub enum GraphFormat {
     Dot,
     /// Mermaid flowchart.
     Mermaid,
+    /// One self-contained page: the package graph as SVG, cycles, violations (docs/html.md).
+    Html,
 }
 
 /// The arguments of the graph, shared by the commands that build it.
@@ -63,9 +65,10 @@ pub fn run(a: &GraphCommand, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         GraphFormat::Json => output::emit_json(&report, g.common.compact, path, out)?,
         GraphFormat::Dot => report::dot::render(&report, level, &mut buf)?,
         GraphFormat::Mermaid => report::mermaid::render(&report, level, &mut buf)?,
+        GraphFormat::Html => report::html::render(&report, &g.root, report::html::Part::Graph, &mut buf)?,
     }
     if a.format != GraphFormat::Json {
-        output::emit(buf, false, path, out)?;
+        output::emit(buf, a.format == GraphFormat::Html, path, out)?;
     }
     if a.format != GraphFormat::Table {
         print_diagnostics(&report, &g.common, err)?;

@@ -1,4 +1,5 @@
-//! `monodup scan`: the whole audit; one screen as a table, the whole report as JSON or Markdown.
+//! `monodup scan`: the whole audit; one screen as a table, the whole report as JSON, Markdown or
+//! one HTML page.
 
 use super::graph::GraphArgs;
 use super::{print_diagnostics, scan_tree, Stages};
@@ -14,6 +15,8 @@ pub enum ReportFormat {
     Json,
     /// A document to paste into a design review.
     Markdown,
+    /// One self-contained page (docs/html.md): heatmap, graph, plan, clones side by side.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -55,9 +58,15 @@ pub(crate) fn run_report(
         ReportFormat::Table => report::plan_table::render(&report, &mut buf)?,
         ReportFormat::Json => output::emit_json(&report, g.common.compact, path, out)?,
         ReportFormat::Markdown => report::markdown::render(&report, whole, &mut buf)?,
+        ReportFormat::Html => {
+            let part = if whole { report::html::Part::Scan } else { report::html::Part::Plan };
+            report::html::render(&report, &g.root, part, &mut buf)?
+        }
     }
     if format != ReportFormat::Json {
-        output::emit(buf, false, path, out)?;
+        // HTML escapes every repository string itself (and shows control characters as
+        // escapes): the terminal pass would only mangle nothing.
+        output::emit(buf, format == ReportFormat::Html, path, out)?;
     }
     if format != ReportFormat::Table {
         print_diagnostics(&report, &g.common, err)?;

@@ -2,6 +2,7 @@
 //! the summary are derived from the same lists that are printed, so they can never disagree.
 
 pub mod dot;
+pub mod html;
 pub mod markdown;
 pub mod mermaid;
 pub mod plan_table;

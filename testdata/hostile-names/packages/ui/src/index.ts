@@ -1,0 +1,3 @@
+export function label(text: string): string {
+  return text.trim();
+}
