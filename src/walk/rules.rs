@@ -113,8 +113,14 @@ impl IgnoreRules {
         let name = self.name(file);
         // An ignore file under ROOT that links out of it is not read (its lines would be quoted
         // in glob errors).
-        let linked_out = file.starts_with(&self.root)
-            && file.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink())
+        // Most folders have no ignore file: one `lstat` says so, before any other look.
+        let link = match file.symlink_metadata() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Gitignore::empty(),
+            link => link.ok(),
+        };
+        let is_link = link.as_ref().is_some_and(|m| m.file_type().is_symlink());
+        let linked_out = is_link
+            && file.starts_with(&self.root)
             && crate::confine::resolve(&self.root, file) == crate::confine::Place::Outside;
         if linked_out {
             self.report(Diagnostic::warning(
