@@ -98,13 +98,18 @@ impl IgnoreRules {
     }
 
     fn read_dir(&self, dir: &Path) -> DirRules {
-        let exclude = match git_dir(dir) {
+        let present = Present::in_dir(dir);
+        let exclude = match present.git.then(|| git_dir(dir)).flatten() {
             Some(git) => self.matcher(dir, &git.join("info/exclude")),
             None => Gitignore::empty(),
         };
+        let read = |wanted: bool, name: &str| match wanted {
+            true => self.matcher(dir, &dir.join(name)),
+            false => Gitignore::empty(),
+        };
         DirRules {
-            ignore: self.matcher(dir, &dir.join(".ignore")),
-            git: self.matcher(dir, &dir.join(".gitignore")),
+            ignore: read(present.ignore, ".ignore"),
+            git: read(present.gitignore, ".gitignore"),
             exclude,
         }
     }
@@ -195,6 +200,34 @@ impl IgnoreRules {
 
 /// The git directory whose `info/exclude` applies to `dir`: `dir/.git` when it is a folder, the
 /// common directory named by a `.git` file (worktrees, submodules) otherwise.
+/// Which of a folder's ignore-related names exist, from one listing of it: most folders have
+/// none, and three lookups of missing names cost more than reading the folder (plane's walk on
+/// one thread, median of 10: 39 -> 31 ms). A folder that cannot be listed is probed by name.
+struct Present {
+    git: bool,
+    ignore: bool,
+    gitignore: bool,
+}
+
+impl Present {
+    fn in_dir(dir: &Path) -> Present {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Present { git: true, ignore: true, gitignore: true };
+        };
+        let mut p = Present { git: false, ignore: false, gitignore: false };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            match name.as_encoded_bytes() {
+                b".git" => p.git = true,
+                b".ignore" => p.ignore = true,
+                b".gitignore" => p.gitignore = true,
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
 fn git_dir(dir: &Path) -> Option<PathBuf> {
     let dot_git = dir.join(".git");
     let meta = std::fs::metadata(&dot_git).ok()?;
