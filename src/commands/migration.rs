@@ -3,6 +3,7 @@
 
 use super::scan_tree;
 use crate::cli::{CloneArgs, Common};
+use crate::escape::{code, md};
 use crate::migration::{self, Migration};
 use crate::report::plan_table::{cut, table};
 use crate::settings::Stages;
@@ -128,22 +129,62 @@ fn render_markdown(m: &Migration, out: &mut dyn Write) -> std::io::Result<()> {
     )?;
     for p in &m.packages {
         let migrated = p.apps.iter().filter(|a| a.migrated).count();
-        writeln!(out, "## `{}` ({}): {migrated} of {} apps migrated\n", p.name, p.package, p.apps.len())?;
+        writeln!(
+            out,
+            "## {} ({}): {migrated} of {} apps migrated\n",
+            code(&p.name),
+            md(&p.package),
+            p.apps.len()
+        )?;
         writeln!(out, "| app | migrated | imports | declared | local copies | broken imports |")?;
         writeln!(out, "|---|---|---|---|---|---|")?;
         for a in &p.apps {
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
-                a.app,
+                md(&a.app),
                 if a.migrated { "yes" } else { "no" },
                 a.imports,
-                a.declared.as_deref().unwrap_or("no"),
-                copies_cell(a).replace('|', "\\|"),
+                // A version range as written (`workspace:*`); only what would end the cell.
+                a.declared.as_deref().unwrap_or("no").replace('|', "\\|"),
+                md(&copies_cell(a)),
                 a.broken_imports.len()
             )?;
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migration::{AppMigration, PackageMigration, Summary};
+
+    #[test]
+    fn markdown_shows_repository_names_as_text() {
+        let app = AppMigration {
+            app: "apps/<img src=x>".into(),
+            name: "x".into(),
+            migrated: false,
+            imports: 0,
+            imported_names: vec![],
+            declared: Some("workspace:*".into()),
+            declared_admits_version: None,
+            local_copies: vec![],
+            broken_imports: vec![],
+        };
+        let package = PackageMigration {
+            package: "packages/[a](http://x)".into(),
+            name: "`@x/y`".into(),
+            version: None,
+            apps: vec![app],
+        };
+        let m = Migration { packages: vec![package], summary: Summary { packages: 1, apps: 1, migrated: 0 } };
+        let mut out = Vec::new();
+        render_markdown(&m, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("## `` `@x/y` `` (packages/\\[a\\](http://x))"), "{out}");
+        assert!(out.contains("| apps/\\<img src=x\\> | no | 0 | workspace:* |"), "{out}");
+    }
 }
