@@ -34,11 +34,28 @@ impl Timer {
 
     pub fn lap(&mut self, stage: &str) {
         if self.on {
-            let line = format!("monodup: {stage:<10} {:>8.1} ms", self.last.elapsed().as_secs_f64() * 1e3);
+            let ms = self.last.elapsed().as_secs_f64() * 1e3;
+            let line = match memory_mb() {
+                Some((now, peak)) => {
+                    format!("monodup: {stage:<10} {ms:>8.1} ms  rss {now:>5} MB  peak {peak:>5} MB")
+                }
+                None => format!("monodup: {stage:<10} {ms:>8.1} ms"),
+            };
             if let Ok(mut laps) = LAPS.lock() {
                 laps.push(line);
             }
         }
         self.last = std::time::Instant::now();
     }
+}
+
+/// The process's resident memory now and at its peak so far (Linux `VmRSS`, `VmHWM`), to see
+/// which stage sets the peak.
+fn memory_mb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? / 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }

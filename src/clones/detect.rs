@@ -32,9 +32,16 @@ pub fn splitmix(mut x: u64) -> u64 {
 const BASE: u64 = 0x100_0000_01B3;
 
 /// What a token is compared by: its renamed symbol (`u16`) or its exact hash (`u64`).
-pub trait Key: Copy + Eq + Ord + Default + Send + Sync + Into<u64> {}
-impl Key for u16 {}
-impl Key for u64 {}
+pub trait Key: Copy + Eq + Ord + Default + Send + Sync + Into<u64> {
+    /// Keys that fit in 16 bits, whose mixes are looked up in a table.
+    const SMALL: bool;
+}
+impl Key for u16 {
+    const SMALL: bool = true;
+}
+impl Key for u64 {
+    const SMALL: bool = false;
+}
 
 /// The keys of every file in one array: file `f` at `start[f]..start[f] + len`, followed by one
 /// separator slot, so that copies in two files are always at least one position apart.
@@ -159,9 +166,130 @@ pub fn repeats<K: Key>(keys: &Keys<K>, w: usize, mix: impl Fn(u64) -> u64 + Sync
     out
 }
 
-/// Step 1: `(hash << 32) | position` of every window that fits in its file, sorted.
+/// The rolling hash of every window of `w` keys in `file`, as `f(window start, hash)`.
+fn each_window<K: Key>(file: &[K], w: usize, mixed: &Mixer, mut f: impl FnMut(usize, u64)) {
+    if file.len() < w {
+        return;
+    }
+    let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    let mut h = file[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(mixed.get(k)));
+    f(0, h);
+    for i in w..file.len() {
+        h = h
+            .wrapping_sub(mixed.get(file[i - w]).wrapping_mul(top))
+            .wrapping_mul(BASE)
+            .wrapping_add(mixed.get(file[i]));
+        f(i - w + 1, h);
+    }
+}
+
+/// `mix` of a key, from a table for the small keys (renamed symbols): every window is hashed
+/// three times (see [`window_records`]).
+struct Mixer<'a> {
+    table: Option<Vec<u64>>,
+    mix: &'a (dyn Fn(u64) -> u64 + Sync),
+}
+
+impl<'a> Mixer<'a> {
+    fn new<K: Key>(mix: &'a (dyn Fn(u64) -> u64 + Sync)) -> Self {
+        let table = K::SMALL.then(|| (0..=u64::from(u16::MAX)).map(mix).collect());
+        Mixer { table, mix }
+    }
+
+    #[inline]
+    fn get<K: Key>(&self, k: K) -> u64 {
+        let k: u64 = k.into();
+        match &self.table {
+            Some(t) => t[k as usize],
+            None => (self.mix)(k),
+        }
+    }
+}
+
+/// The hash slots that two or more windows fall in, two bits a slot (seen, seen again) side by
+/// side. A window whose slot no other window falls in has a hash no other window has, so it is
+/// never written as a record (on a repository a third duplicated, six windows in ten). Each
+/// worker marks its share of the files in a table of its own, since two cores setting bits in
+/// one table fight over its cache lines; the tables are merged. The result is whether two or
+/// more windows fall in a slot, whatever the split.
+struct Repeated {
+    slots: Vec<u64>,
+    shift: u32,
+}
+
+const SEEN: u64 = 0x5555_5555_5555_5555;
+
+impl Repeated {
+    fn mark<K: Key>(keys: &Keys<K>, w: usize, windows: usize, mixed: &Mixer) -> Repeated {
+        // Two slots a window: a table of half a byte a window, small enough to stay in a core's
+        // cache, at the price of about a third of the unique windows passing.
+        let slots = (windows.max(1) * 2).next_power_of_two().clamp(1 << 12, 1 << 32);
+        let shift = 64 - slots.trailing_zeros();
+        let words = slots / 32;
+        // One share of about equal windows per worker.
+        let workers = rayon::current_num_threads().max(1);
+        let mut cuts = vec![0];
+        let mut sum = 0;
+        for f in 0..keys.files() {
+            sum += keys.range(f).len();
+            if sum * workers >= windows.max(1) * cuts.len() && cuts.len() < workers {
+                cuts.push(f + 1);
+            }
+        }
+        cuts.push(keys.files());
+        cuts.dedup();
+        let slots = cuts
+            .par_windows(2)
+            .map(|share| {
+                let mut table = vec![0u64; words];
+                for f in share[0]..share[1] {
+                    each_window(&keys.keys[keys.range(f)], w, mixed, |_, h| {
+                        let (word, seen) = Self::at(h, shift);
+                        let t = &mut table[word];
+                        *t |= seen | ((*t & seen) << 1);
+                    });
+                }
+                table
+            })
+            .reduce_with(|mut a, b| {
+                for (x, y) in a.iter_mut().zip(&b) {
+                    *x |= *y | ((*x & *y & SEEN) << 1);
+                }
+                a
+            })
+            .unwrap_or_else(|| vec![0u64; words]);
+        Repeated { slots, shift }
+    }
+
+    /// The word of `h`'s slot and its `seen` bit (the `again` bit is the next one up).
+    #[inline]
+    fn at(h: u64, shift: u32) -> (usize, u64) {
+        let slot = (h >> shift) as usize;
+        (slot / 32, 1u64 << (2 * (slot % 32)))
+    }
+
+    #[inline]
+    fn has(&self, h: u64) -> bool {
+        let (word, seen) = Self::at(h, self.shift);
+        self.slots[word] & (seen << 1) != 0
+    }
+}
+
+/// Step 1: `(hash << 32) | position` of every window that fits in its file and whose hash may
+/// repeat, sorted. A window left out has a hash no other window has, so it would have been a
+/// run of one record, which step 2 skips: the groups are the same.
 fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 + Sync)) -> Vec<u64> {
-    let counts: Vec<usize> = (0..keys.files()).map(|f| (keys.range(f).len() + 1).saturating_sub(w)).collect();
+    let mixed = Mixer::new::<K>(mix);
+    let windows: usize = (0..keys.files()).map(|f| (keys.range(f).len() + 1).saturating_sub(w)).sum();
+    let repeated = Repeated::mark(keys, w, windows, &mixed);
+    let counts: Vec<usize> = (0..keys.files())
+        .into_par_iter()
+        .map(|f| {
+            let mut n = 0;
+            each_window(&keys.keys[keys.range(f)], w, &mixed, |_, h| n += usize::from(repeated.has(h)));
+            n
+        })
+        .collect();
     let mut records = vec![0u64; counts.iter().sum()];
     let mut slots: Vec<(usize, &mut [u64])> = Vec::with_capacity(counts.len());
     let mut rest = records.as_mut_slice();
@@ -172,20 +300,16 @@ fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 +
         }
         rest = tail;
     }
-    let top = (1..w).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
     slots.into_par_iter().for_each(|(f, slot)| {
         let r = keys.range(f);
-        let file = &keys.keys[r.clone()];
         let base = r.start as u64;
-        let mut h = file[..w].iter().fold(0u64, |acc, &k| acc.wrapping_mul(BASE).wrapping_add(mix(k.into())));
-        slot[0] = (h >> 32) << 32 | base;
-        for i in w..file.len() {
-            h = h
-                .wrapping_sub(mix(file[i - w].into()).wrapping_mul(top))
-                .wrapping_mul(BASE)
-                .wrapping_add(mix(file[i].into()));
-            slot[i - w + 1] = (h >> 32) << 32 | (base + (i - w + 1) as u64);
-        }
+        let mut at = 0;
+        each_window(&keys.keys[r], w, &mixed, |i, h| {
+            if repeated.has(h) {
+                slot[at] = (h >> 32) << 32 | (base + i as u64);
+                at += 1;
+            }
+        });
     });
     records.par_sort_unstable();
     records
@@ -401,6 +525,24 @@ mod tests {
     fn a_copy_ending_a_file_and_one_starting_the_next_are_two_copies() {
         // "ABCD" ends file 0 and starts file 1: adjacent in the flat array, yet apart.
         assert_eq!(found(&["xyABCD", "ABCDzw"], 4, splitmix), vec![(4, vec![(0, 2), (1, 0)])]);
+    }
+
+    #[test]
+    fn only_windows_whose_hash_may_repeat_are_recorded() {
+        // Windows of 4: "ABCD" twice, "BCDE" twice; the other five windows are unique.
+        let files: Vec<Vec<u64>> =
+            ["ABCDExyz", "qABCDEr"].iter().map(|s| s.bytes().map(u64::from).collect()).collect();
+        let lens: Vec<usize> = files.iter().map(Vec::len).collect();
+        let keys = Keys::build(&lens, |f, slot| slot.copy_from_slice(&files[f])).unwrap();
+        let positions = |mix: fn(u64) -> u64| -> Vec<u32> {
+            let mut p: Vec<u32> = window_records(&keys, 4, &mix).iter().map(|&r| r as u32).collect();
+            p.sort_unstable();
+            p
+        };
+        // File 1 starts at 9 (8 keys and a separator): "ABCD" at 0 and 10, "BCDE" at 1 and 11.
+        assert_eq!(positions(splitmix), vec![0, 1, 10, 11]);
+        // When every hash is the same, every window may repeat.
+        assert_eq!(positions(|_| 0).len(), 5 + 4);
     }
 
     #[test]
