@@ -231,7 +231,7 @@ impl Repeated {
         let mut cuts = vec![0];
         let mut sum = 0;
         for f in 0..keys.files() {
-            sum += keys.range(f).len();
+            sum += (keys.range(f).len() + 1).saturating_sub(w);
             if sum * workers >= windows.max(1) * cuts.len() && cuts.len() < workers {
                 cuts.push(f + 1);
             }
