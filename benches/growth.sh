@@ -63,7 +63,7 @@ with open(out + ".stdout", "wb") as so, open(out + ".stderr", "wb") as se:
 laps = {}
 for line in open(out + ".stderr", errors="replace"):
     parts = line.split()
-    if len(parts) == 4 and parts[0] == "monodup:" and parts[3] == "ms":
+    if len(parts) >= 4 and parts[0] == "monodup:" and parts[3] == "ms":
         laps[parts[1]] = float(parts[2]) / 1e3
 with open(out, "w") as f:
     f.write(f"{wall:.4f} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)} {laps.get('clones', 0):.4f}\n")

@@ -70,7 +70,7 @@ def once(tree, out):
     laps = {}
     for line in p.stderr.decode(errors="replace").splitlines():
         parts = line.split()
-        if len(parts) == 4 and parts[0] == "monodup:" and parts[3] == "ms":
+        if len(parts) >= 4 and parts[0] == "monodup:" and parts[3] == "ms":
             laps[parts[1]] = float(parts[2]) / 1e3
     return wall, laps
 

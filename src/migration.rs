@@ -90,6 +90,29 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
             importers[to.index()].push(e.from);
         }
     }
+    // The app edges that name each library (`name` or `name/…`), per (library, app), in edge
+    // order: found from each specifier's own prefixes, so the work is one pass over the edges,
+    // not one per library and app (a 1.9 M-line union: 40 % of the scan).
+    let mut libs_named: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (li, lib) in ws.packages.iter().enumerate() {
+        if lib.kind == PackageKind::Library && !lib.name.is_empty() {
+            libs_named.entry(lib.name.as_str()).or_default().push(li);
+        }
+    }
+    let mut naming: rustc_hash::FxHashMap<(usize, usize), Vec<&crate::resolve::Edge>> = Default::default();
+    for e in &scan.edges {
+        let ai = scan.files[e.from].package.index();
+        if ws.packages.get(ai).is_none_or(|p| p.kind != PackageKind::App) {
+            continue;
+        }
+        let spec = e.specifier.as_str();
+        let ends = spec.match_indices('/').map(|(i, _)| i).chain(std::iter::once(spec.len()));
+        for end in ends {
+            for &li in libs_named.get(&spec[..end]).into_iter().flatten() {
+                naming.entry((li, ai)).or_default().push(e);
+            }
+        }
+    }
     let mut exports = Exports::new(scan);
     let mut cache = Files {
         parsed: ParseCache::new(&scan.root),
@@ -108,16 +131,11 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
             if app.kind != PackageKind::App {
                 continue;
             }
-            let in_app = |f: FileId| scan.files[f].package.index() == ai;
             // Imports of the package from the app's files, and those that resolve elsewhere.
             let mut files = BTreeSet::new();
             let mut names = BTreeSet::new();
             let mut broken = Vec::new();
-            for e in scan.edges.iter().filter(|e| in_app(e.from)) {
-                let names_pkg = e.specifier == lib.name || e.specifier.starts_with(&format!("{}/", lib.name));
-                if !names_pkg {
-                    continue;
-                }
+            for e in naming.get(&(li, ai)).into_iter().flatten() {
                 let from = &scan.files[e.from].path;
                 match (e.resolution, e.to_file) {
                     (Resolution::Workspace, Some(to)) if scan.files[to].package.index() == li => {
@@ -325,16 +343,27 @@ impl Files<'_> {
 struct Exports<'a> {
     scan: &'a Scan,
     cache: BTreeMap<FileId, BTreeSet<String>>,
+    /// Per file, its edges in the scan's order (an `export *` looks up its target there).
+    edges_from: Vec<Vec<&'a crate::resolve::Edge>>,
 }
 
 impl<'a> Exports<'a> {
     fn new(scan: &'a Scan) -> Exports<'a> {
-        Exports { scan, cache: BTreeMap::new() }
+        let mut edges_from = vec![Vec::new(); scan.files.len()];
+        for e in &scan.edges {
+            if let Some(list) = edges_from.get_mut(e.from.index()) {
+                list.push(e);
+            }
+        }
+        Exports { scan, cache: BTreeMap::new(), edges_from }
     }
 
     fn exports(&mut self, f: FileId, name: &str) -> bool {
-        let names = self.names(f, &mut BTreeSet::new());
-        names.contains(name) || names.contains("*?")
+        // Looked up in the cache, not cloned from it: this runs for every imported name.
+        if !self.cache.contains_key(&f) {
+            self.names(f, &mut BTreeSet::new());
+        }
+        self.cache.get(&f).is_some_and(|names| names.contains(name) || names.contains("*?"))
     }
 
     fn names(&mut self, f: FileId, seen: &mut BTreeSet<FileId>) -> BTreeSet<String> {
@@ -354,9 +383,10 @@ impl<'a> Exports<'a> {
                     let spec = src.specifiers.iter().find(|s| st.lo <= s.lo && s.hi <= st.hi);
                     if st.reexports.iter().any(|r| r == "*") {
                         let target = spec.and_then(|s| {
-                            scan.edges
+                            self.edges_from
+                                .get(f.index())?
                                 .iter()
-                                .find(|e| e.from == f && e.specifier == s.value)
+                                .find(|e| e.specifier == s.value)
                                 .and_then(|e| e.to_file)
                         });
                         match target {

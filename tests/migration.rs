@@ -283,3 +283,47 @@ fn a_class_of_the_same_shape_with_other_methods_is_not_a_local_copy() {
         .collect();
     assert_eq!(files, ["apps/three/src/lib/session.ts"]);
 }
+
+#[test]
+fn a_library_whose_name_extends_another_s_gets_only_its_own_imports() {
+    // `@mig/auth-kit/…` starts with `@mig/auth` but is not `@mig/auth/…`.
+    let repo = common::TempRepo::from_fixture("migration");
+    repo.write(
+        "packages/auth-kit/package.json",
+        "{\n  \"name\": \"@mig/auth-kit\",\n  \"version\": \"0.3.0\",\n  \"main\": \"src/index.ts\"\n}\n",
+    );
+    repo.write("packages/auth-kit/src/index.ts", "export const kitVersion = 3;\n");
+    repo.write("packages/auth-kit/src/button.ts", "export const Button = \"button\";\n");
+    repo.write(
+        "apps/one/src/app/kit.ts",
+        "import { kitVersion } from \"@mig/auth-kit\";\nimport { Button } from \"@mig/auth-kit/src/button\";\nexport const both = [kitVersion, Button];\n",
+    );
+    let before = report();
+    let run = monodup(&["migration", repo.arg(), "--format", "json", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r: Value = serde_json::from_str(&run.stdout).unwrap();
+    let package = |name: &str| {
+        r["migration"]["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{name}: {r}"))
+            .clone()
+    };
+    let one = |p: &Value| {
+        p["apps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["app"] == "apps/one")
+            .cloned()
+            .unwrap_or_else(|| panic!("{p}"))
+    };
+    let kit = one(&package("@mig/auth-kit"));
+    assert_eq!(kit["imports"], 1, "{kit}");
+    assert_eq!(kit["imported_names"], json!(["Button", "kitVersion"]), "{kit}");
+    // `@mig/auth` sees the same imports from apps/one as without the kit.
+    assert_eq!(one(&package("@mig/auth"))["imports"], app(&before, "one")["imports"]);
+    assert_eq!(one(&package("@mig/auth"))["imported_names"], app(&before, "one")["imported_names"]);
+}
