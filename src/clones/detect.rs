@@ -4,8 +4,9 @@
 //! The keys of all files lie in one flat array, a separator slot after each file, so that a
 //! window, a group and a walk are plain positions and two windows compare as two slices.
 //!
-//! 1. One record per window of `min_tokens` keys, `(top 32 bits of its rolling hash, position)`
-//!    packed in a `u64`, made in parallel per file and sorted in parallel once.
+//! 1. One record per window of `min_tokens` keys whose hash may repeat (a first pass marks the
+//!    hash slots two windows fall in), `(top 32 bits of its rolling hash, position)` packed in a
+//!    `u64`, made in parallel per file and sorted in parallel once.
 //! 2. Each run of equal hashes is verified in parallel, slice against slice: equal hashes of
 //!    different keys split into separate groups (sorted by content), so a hash collision never
 //!    makes a clone. Every window then knows its group (`gid`), written in parallel.
