@@ -6,8 +6,9 @@
 use crate::apply::source::{ParseCache, Source};
 use crate::model::FileId;
 use crate::pipeline::Scan;
-use crate::resolve::Resolution;
+use crate::resolve::{Edge, Resolution};
 use crate::workspace::{Package, PackageKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -93,13 +94,13 @@ pub fn track(scan: &Scan, only: &[String]) -> Migration {
     // The app edges that name each library (`name` or `name/…`), per (library, app), in edge
     // order: found from each specifier's own prefixes, so the work is one pass over the edges,
     // not one per library and app (a 1.9 M-line union: 40 % of the scan).
-    let mut libs_named: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    let mut libs_named: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (li, lib) in ws.packages.iter().enumerate() {
         if lib.kind == PackageKind::Library && !lib.name.is_empty() {
             libs_named.entry(lib.name.as_str()).or_default().push(li);
         }
     }
-    let mut naming: rustc_hash::FxHashMap<(usize, usize), Vec<&crate::resolve::Edge>> = Default::default();
+    let mut naming: FxHashMap<(usize, usize), Vec<&Edge>> = FxHashMap::default();
     for e in &scan.edges {
         let ai = scan.files[e.from].package.index();
         if ws.packages.get(ai).is_none_or(|p| p.kind != PackageKind::App) {
@@ -344,7 +345,7 @@ struct Exports<'a> {
     scan: &'a Scan,
     cache: BTreeMap<FileId, BTreeSet<String>>,
     /// Per file, its edges in the scan's order (an `export *` looks up its target there).
-    edges_from: Vec<Vec<&'a crate::resolve::Edge>>,
+    edges_from: Vec<Vec<&'a Edge>>,
 }
 
 impl<'a> Exports<'a> {

@@ -17,5 +17,10 @@ fn timings_go_to_the_given_error_writer() {
     for stage in ["walk", "parse", "resolve", "clones", "plan"] {
         assert!(err.lines().any(|l| l.starts_with(&format!("monodup: {stage} "))), "{stage}: {err}");
     }
+    // Where /proc tells it, each lap also says which stage set the peak memory.
+    if std::path::Path::new("/proc/self/status").exists() {
+        let laps: Vec<&str> = err.lines().filter(|l| l.starts_with("monodup: ")).collect();
+        assert!(laps.iter().all(|l| l.contains(" ms  rss ") && l.ends_with(" MB")), "{err}");
+    }
     assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
 }

@@ -84,6 +84,11 @@ impl<K: Key> Keys<K> {
         self.start[f] as usize..self.start[f + 1] as usize - 1
     }
 
+    /// How many windows of `w` keys fit in file `f`.
+    fn windows(&self, f: usize, w: usize) -> usize {
+        (self.range(f).len() + 1).saturating_sub(w)
+    }
+
     fn file_of(&self, pos: u32) -> usize {
         self.start.partition_point(|&s| s <= pos) - 1
     }
@@ -232,7 +237,7 @@ impl Repeated {
         let mut cuts = vec![0];
         let mut sum = 0;
         for f in 0..keys.files() {
-            sum += (keys.range(f).len() + 1).saturating_sub(w);
+            sum += keys.windows(f, w);
             if sum * workers >= windows.max(1) * cuts.len() && cuts.len() < workers {
                 cuts.push(f + 1);
             }
@@ -281,7 +286,7 @@ impl Repeated {
 /// run of one record, which step 2 skips: the groups are the same.
 fn window_records<K: Key>(keys: &Keys<K>, w: usize, mix: &(impl Fn(u64) -> u64 + Sync)) -> Vec<u64> {
     let mixed = Mixer::new::<K>(mix);
-    let windows: usize = (0..keys.files()).map(|f| (keys.range(f).len() + 1).saturating_sub(w)).sum();
+    let windows: usize = (0..keys.files()).map(|f| keys.windows(f, w)).sum();
     let repeated = Repeated::mark(keys, w, windows, &mixed);
     let counts: Vec<usize> = (0..keys.files())
         .into_par_iter()
