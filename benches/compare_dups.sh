@@ -58,11 +58,18 @@
 #                        outputs of each tree
 #   --no-monodup, --no-jscpd, --no-fallow   skip a tool
 #   --timeout SECS       kill a run that takes longer (default: none)
-#   --exclude-tests      leave test and story files out for monodup and jscpd too
-#                        (`**/*.test.*`, `**/*.spec.*`, `**/__tests__/**`, `**/*.stories.*`):
-#                        fallow's `dupes` leaves them out by default, so without this the
-#                        tools read different amounts of code (formbricks: 513k lines against
-#                        fallow's 308k)
+#   --exclude-tests      leave test and story files out for every tool
+#                        (`**/*.test.*`, `**/*.spec.*`, `**/__tests__/**`, `**/*.stories.*`)
+#   --fallow-defaults    let fallow skip what its `dupes` skips by default (`duplicates.
+#                        ignoreDefaults`: `**/*.test.*`, `**/*.spec.*`, `**/__tests__/**`,
+#                        `**/__mocks__/**`) while monodup and jscpd read those files: how issue
+#                        12 first ran it, the tools then reading different amounts of code
+#                        (formbricks: 513k lines against fallow's 308k)
+#
+# Same files: by default fallow is given a config file of the script's own (in its temp dir,
+# never in the tree; `-c`) that turns `duplicates.ignoreDefaults` off, and with --exclude-tests
+# lists the test globs above as `duplicates.ignore`, so that the three tools read the same
+# files (each table shows the lines each tool read).
 set -euo pipefail
 
 die() { echo "compare_dups: $*" >&2; exit 2; }
@@ -86,6 +93,7 @@ run_jscpd=1
 run_fallow=1
 timeout_s=0
 exclude_tests=0
+fallow_defaults=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --bin) monodup_bin=${2:?--bin needs a path}; shift 2 ;;
@@ -103,6 +111,7 @@ while [[ $# -gt 0 ]]; do
         --no-fallow) run_fallow=0; shift ;;
         --timeout) timeout_s=${2:?}; shift 2 ;;
         --exclude-tests) exclude_tests=1; shift ;;
+        --fallow-defaults) fallow_defaults=1; shift ;;
         -h|--help) usage 0 ;;
         --) shift; break ;;
         -*) die "unknown option $1 (see --help)" ;;
@@ -240,11 +249,25 @@ for d in $skipped; do jscpd_ignore+="${jscpd_ignore:+,}**/$d/**"; done
 if (( exclude_tests )); then
     for g in "${test_globs[@]}"; do jscpd_ignore+=",$g"; done
 fi
+# fallow's config for reading the same files as the others (see "Same files" above).
+fallow_config=()
+if (( ! fallow_defaults )); then
+    python3 - "$work/fallowrc.json" "$exclude_tests" "${test_globs[@]}" <<'PY'
+import json, sys
+path, exclude, globs = sys.argv[1], sys.argv[2] == "1", sys.argv[3:]
+dups = {"ignoreDefaults": False}
+if exclude:
+    dups["ignore"] = globs
+json.dump({"duplicates": dups}, open(path, "w"))
+PY
+    fallow_config=(-c "$work/fallowrc.json")
+fi
 
 {
     echo "monodup $([[ $run_monodup == 1 ]] && "$monodup_bin" --version 2>/dev/null | awk '{print $2}')"
     echo "jscpd $JSCPD_VERSION ($jscpd_bin)"
-    echo "fallow $FALLOW_VERSION ($fallow_bin)"
+    echo "fallow $FALLOW_VERSION ($fallow_bin)$( (( fallow_defaults )) && echo ', its default duplicates ignores' || echo ', reading the same files (ignoreDefaults off)')"
+    (( fallow_defaults )) || echo "fallow config ($work/fallowrc.json): $(cat "$work/fallowrc.json")"
     echo "timer: wall by a Python wrapper, peak RSS by ${gnu_time:-wait4}"
     echo "cores $(nproc)"
 } > "$work/tools"
@@ -269,7 +292,7 @@ for tree in "${trees[@]}"; do
     [[ $cross_formats != none ]] && jscpd_cmd+=(--cross-formats "$cross_formats")
     (( threads > 0 )) && jscpd_cmd+=(--workers "$threads")
     fallow_cmd=("$fallow_bin" dupes --root "$tree" --format json --min-tokens "$min_tokens"
-                --min-lines "$min_lines" --quiet --no-cache)
+                --min-lines "$min_lines" --quiet --no-cache "${fallow_config[@]}")
     [[ -n $fallow_mode ]] && fallow_cmd+=(--mode "$fallow_mode")
     (( threads > 0 )) && fallow_cmd+=(--threads "$threads")
     {
