@@ -100,11 +100,26 @@ pub struct FileFacts {
     pub env: Vec<String>,
 }
 
-/// Reads and parses one file the walk listed. `rel` names it in diagnostics.
+/// What a caller needs of a file beyond its lines, code lines and diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Want {
+    /// The normalized tokens (clone detection).
+    pub tokens: bool,
+    /// Imports, top-level units and `process.env` reads: what the graph and the planner use.
+    /// `dups` needs none of them, and building them is a few percent of its run.
+    pub structure: bool,
+}
+
+/// Reads and parses one file the walk listed, with its structure. `rel` names it in diagnostics.
 pub fn parse_file(abs: &Path, rel: &str, lang: Lang, tokens: bool) -> FileFacts {
+    parse_file_for(abs, rel, lang, Want { tokens, structure: true })
+}
+
+/// [`parse_file`], keeping only what `want` asks for.
+pub fn parse_file_for(abs: &Path, rel: &str, lang: Lang, want: Want) -> FileFacts {
     // The size is checked before reading: a 2 GB sparse file is never read.
     match crate::files::read_listed(abs, MAX_FILE_BYTES as u64) {
-        Ok(bytes) => parse_inner(&bytes, rel, lang, tokens),
+        Ok(bytes) => parse_inner(&bytes, rel, lang, want),
         Err(crate::files::ReadError::TooLarge { size, cap }) => failed(too_large(rel, size, cap)),
         Err(crate::files::ReadError::NotRegular(kind)) => failed(Diagnostic::warning(
             Code::SpecialFile,
@@ -125,22 +140,22 @@ fn failed(diagnostic: Diagnostic) -> FileFacts {
 
 /// Parses file contents. Never panics: a parser crash becomes a diagnostic.
 pub fn parse_bytes(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
-    parse_inner(bytes, rel, lang, false)
+    parse_inner(bytes, rel, lang, Want { tokens: false, structure: true })
 }
 
 /// [`parse_bytes`], also keeping the normalized tokens.
 pub fn parse_bytes_with_tokens(bytes: &[u8], rel: &str, lang: Lang) -> FileFacts {
-    parse_inner(bytes, rel, lang, true)
+    parse_inner(bytes, rel, lang, Want { tokens: true, structure: true })
 }
 
 /// [`parse_unguarded`] with a panic anywhere in it (the checks before swc, units, tokens) an
 /// `internal-error` diagnostic: the file is skipped, the scan goes on.
-fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
-    crate::guard::file("parse", rel, "skipped", || parse_unguarded(bytes, rel, lang, want_tokens))
+fn parse_inner(bytes: &[u8], rel: &str, lang: Lang, want: Want) -> FileFacts {
+    crate::guard::file("parse", rel, "skipped", || parse_unguarded(bytes, rel, lang, want))
         .unwrap_or_else(failed)
 }
 
-fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
+fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want: Want) -> FileFacts {
     if bytes.len() > MAX_FILE_BYTES {
         return failed(too_large(rel, bytes.len() as u64, MAX_FILE_BYTES as u64));
     }
@@ -169,7 +184,7 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
     // this thread has left needs no scan (the pipeline's workers: files of up to 32 KiB, see `pipeline::BIG_STACK`).
     let room = stacker::remaining_stack().unwrap_or(0).saturating_sub(STACK_MARGIN) / PER_LEVEL;
     if 2 * bytes.len() <= room {
-        return parse_in_place(text, &index, rel, lang, want_tokens);
+        return parse_in_place(text, &index, rel, lang, want);
     }
     let nesting = if 2 * bytes.len() <= SHALLOW {
         crate::nesting::Nesting { depth: 2 * bytes.len(), line: 0 }
@@ -193,7 +208,7 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
     // swc's parser, the visitors below and the drop of the AST recurse per nesting level without
     // growing their stack, and a stack overflow aborts the process: everything that touches the
     // AST runs inside `parse_text`, on a stack sized for the file's nesting bound.
-    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang, want_tokens)));
+    let parse = || catch_unwind(AssertUnwindSafe(|| parse_text(text, &index, rel, lang, want)));
     // `stacker` panics when it cannot map the stack (address space or overcommit limits).
     let result = catch_unwind(AssertUnwindSafe(|| {
         if depth <= SHALLOW {
@@ -225,8 +240,8 @@ fn parse_unguarded(bytes: &[u8], rel: &str, lang: Lang, want_tokens: bool) -> Fi
 }
 
 /// [`parse_text`] on this thread's stack, which the caller checked is deep enough.
-fn parse_in_place(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
-    catch_unwind(AssertUnwindSafe(|| parse_text(text, index, rel, lang, want_tokens)))
+fn parse_in_place(text: &str, index: &LineIndex, rel: &str, lang: Lang, want: Want) -> FileFacts {
+    catch_unwind(AssertUnwindSafe(|| parse_text(text, index, rel, lang, want)))
         .unwrap_or_else(|_| crashed(rel, index))
 }
 
@@ -276,12 +291,12 @@ fn is_minified(text: &str, lines: u32) -> bool {
     punct * 100 >= longest.len()
 }
 
-fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens: bool) -> FileFacts {
+fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want: Want) -> FileFacts {
     let input = StringInput::new(text, BytePos(START), BytePos(START + text.len() as u32));
     // Comments are collected only when the file has a triple-slash directive: keeping every
     // comment of every file would cost memory for nothing.
-    let comments =
-        memchr::memmem::find(text.as_bytes(), b"/// <reference").map(|_| SingleThreadedComments::default());
+    let comments = (want.structure && memchr::memmem::find(text.as_bytes(), b"/// <reference").is_some())
+        .then(SingleThreadedComments::default);
     let lexer = Capturing::new(Lexer::new(
         syntax_of(lang),
         ast::EsVersion::latest(),
@@ -299,14 +314,17 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
         Ok(program) => {
             let mut collector = ImportCollector {
                 index,
+                structure: want.structure,
                 imports: &mut imports,
                 env: &mut env,
                 skip: &mut skip,
                 types: &mut types,
             };
             program.visit_with(&mut collector);
-            units =
-                crate::units::units(&program, index, START, matches!(lang, Lang::Jsx | Lang::Tsx | Lang::Js));
+            if want.structure {
+                let jsx = matches!(lang, Lang::Jsx | Lang::Tsx | Lang::Js);
+                units = crate::units::units(&program, index, START, jsx);
+            }
             false
         }
         Err(err) => {
@@ -333,7 +351,7 @@ fn parse_text(text: &str, index: &LineIndex, rel: &str, lang: Lang, want_tokens:
     }
     let code_lines = count_code_lines(tokens.iter().map(|t| t.span), index);
     imports.sort_by_key(|i| (i.line, i.column));
-    let (tokens, line_starts) = if want_tokens {
+    let (tokens, line_starts) = if want.tokens {
         skip.sort_unstable();
         types.sort_unstable();
         let ex = crate::tokens::Exclusions { skip: &skip, types: &types };
@@ -426,6 +444,8 @@ fn references(comments: SingleThreadedComments, index: &LineIndex) -> Vec<Import
 
 struct ImportCollector<'a> {
     index: &'a LineIndex,
+    /// False when only the clone exclusions (`skip`, `types`) are wanted.
+    structure: bool,
     imports: &'a mut Vec<Import>,
     env: &'a mut Vec<String>,
     /// Spans of import declarations and `export … from` (no part in clones).
@@ -440,6 +460,9 @@ fn range(span: Span) -> (u32, u32) {
 
 impl ImportCollector<'_> {
     fn push(&mut self, specifier: String, kind: ImportKind, type_only: bool, literal: bool, span: Span) {
+        if !self.structure {
+            return;
+        }
         let (line, column) = self.index.position(span.lo.0.saturating_sub(START));
         self.imports.push(Import {
             specifier,
@@ -459,6 +482,10 @@ pub(crate) fn str_value(s: &ast::Str) -> String {
 
 impl Visit for ImportCollector<'_> {
     fn visit_import_decl(&mut self, decl: &ast::ImportDecl) {
+        self.skip.push(range(decl.span));
+        if !self.structure {
+            return;
+        }
         // `import { type A, type B } from "x"` is erased just like `import type`.
         let all_types = !decl.specifiers.is_empty()
             && decl.specifiers.iter().all(|s| matches!(s, ast::ImportSpecifier::Named(n) if n.is_type_only));
@@ -478,12 +505,13 @@ impl Visit for ImportCollector<'_> {
                 })
                 .collect();
         }
-        self.skip.push(range(decl.span));
     }
 
     fn visit_member_expr(&mut self, m: &ast::MemberExpr) {
         // process.env.NAME
-        if let (ast::Expr::Member(inner), ast::MemberProp::Ident(name)) = (&*m.obj, &m.prop) {
+        if let (true, ast::Expr::Member(inner), ast::MemberProp::Ident(name)) =
+            (self.structure, &*m.obj, &m.prop)
+        {
             let is_process_env = matches!(&*inner.obj, ast::Expr::Ident(p) if &*p.sym == "process")
                 && matches!(&inner.prop, ast::MemberProp::Ident(e) if &*e.sym == "env");
             if is_process_env {
@@ -505,6 +533,10 @@ impl Visit for ImportCollector<'_> {
 
     fn visit_named_export(&mut self, export: &ast::NamedExport) {
         if let Some(src) = &export.src {
+            self.skip.push(range(export.span));
+            if !self.structure {
+                return;
+            }
             let all_types = !export.specifiers.is_empty()
                 && export
                     .specifiers
@@ -517,28 +549,36 @@ impl Visit for ImportCollector<'_> {
                 true,
                 export.span,
             );
-            self.skip.push(range(export.span));
         }
     }
 
     fn visit_export_all(&mut self, export: &ast::ExportAll) {
-        self.push(str_value(&export.src), ImportKind::ExportFrom, export.type_only, true, export.span);
         self.skip.push(range(export.span));
+        if self.structure {
+            self.push(str_value(&export.src), ImportKind::ExportFrom, export.type_only, true, export.span);
+        }
     }
 
     fn visit_ts_import_equals_decl(&mut self, decl: &ast::TsImportEqualsDecl) {
         if let ast::TsModuleRef::TsExternalModuleRef(r) = &decl.module_ref {
-            self.push(str_value(&r.expr), ImportKind::ImportEquals, decl.is_type_only, true, decl.span);
             self.skip.push(range(decl.span));
+            if self.structure {
+                self.push(str_value(&r.expr), ImportKind::ImportEquals, decl.is_type_only, true, decl.span);
+            }
         }
     }
 
     fn visit_ts_import_type(&mut self, import: &ast::TsImportType) {
-        self.push(str_value(&import.arg), ImportKind::ImportType, true, true, import.span);
+        if self.structure {
+            self.push(str_value(&import.arg), ImportKind::ImportType, true, true, import.span);
+        }
         import.visit_children_with(self);
     }
 
     fn visit_call_expr(&mut self, call: &ast::CallExpr) {
+        if !self.structure {
+            return call.visit_children_with(self);
+        }
         let kind = match &call.callee {
             ast::Callee::Import(_) => Some(ImportKind::DynamicImport),
             ast::Callee::Expr(e) => match &**e {
@@ -837,7 +877,7 @@ mod calibrate {
                 unsafe { std::ptr::write_bytes(lo as *mut u8, 0xA5, hi - lo) };
                 let est = crate::nesting::estimate(src.as_bytes(), lang.jsx()).depth;
                 let index = LineIndex::new(&src);
-                let f = parse_text(&src, &index, "x", lang, true);
+                let f = parse_text(&src, &index, "x", lang, Want { tokens: true, structure: true });
                 let failed = f.failed;
                 drop(f);
                 let mut p = lo;

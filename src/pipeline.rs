@@ -152,12 +152,14 @@ fn run_stages(root: &Path, opts: &Options) -> anyhow::Result<Scan> {
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // Imports are the graph's, units and `process.env` reads the planner's (which needs the graph).
+    let want = parse::Want { tokens: opts.clones.is_some(), structure: opts.graph };
     let facts: Vec<FileFacts> = stage("parse", || {
         listing
             .sources
             .par_iter()
             .map(|(path, lang)| {
-                let f = parse::parse_file(&listing.path_of(root, path), path, *lang, opts.clones.is_some());
+                let f = parse::parse_file_for(&listing.path_of(root, path), path, *lang, want);
                 bar.inc(1);
                 f
             })

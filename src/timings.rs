@@ -19,11 +19,14 @@ pub fn drain(err: &mut dyn std::io::Write) {
 pub struct Timer {
     on: bool,
     last: std::time::Instant,
+    /// [`cpu_ms`] at the last lap.
+    cpu: f64,
 }
 
 impl Default for Timer {
     fn default() -> Self {
-        Timer { on: std::env::var_os("MONODUP_TIMINGS").is_some(), last: std::time::Instant::now() }
+        let on = std::env::var_os("MONODUP_TIMINGS").is_some();
+        Timer { on, last: std::time::Instant::now(), cpu: if on { cpu_ms() } else { 0.0 } }
     }
 }
 
@@ -35,11 +38,14 @@ impl Timer {
     pub fn lap(&mut self, stage: &str) {
         if self.on {
             let ms = self.last.elapsed().as_secs_f64() * 1e3;
+            let cpu = cpu_ms();
+            let cores = (cpu - self.cpu) / ms.max(1e-3);
+            self.cpu = cpu;
             let line = match memory_mb() {
-                Some((now, peak)) => {
-                    format!("monodup: {stage:<10} {ms:>8.1} ms  rss {now:>5} MB  peak {peak:>5} MB")
-                }
-                None => format!("monodup: {stage:<10} {ms:>8.1} ms"),
+                Some((now, peak)) => format!(
+                    "monodup: {stage:<10} {ms:>8.1} ms  rss {now:>5} MB  peak {peak:>5} MB  cores {cores:>4.2}"
+                ),
+                None => format!("monodup: {stage:<10} {ms:>8.1} ms  cores {cores:>4.2}"),
             };
             if let Ok(mut laps) = LAPS.lock() {
                 laps.push(line);
@@ -47,6 +53,24 @@ impl Timer {
         }
         self.last = std::time::Instant::now();
     }
+}
+
+/// CPU time (user and system) the process has used so far, in milliseconds: a lap's share of it
+/// over its wall time is how many cores the stage kept busy.
+#[cfg(unix)]
+fn cpu_ms() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    ms(usage.ru_utime) + ms(usage.ru_stime)
+}
+
+#[cfg(not(unix))]
+fn cpu_ms() -> f64 {
+    0.0
 }
 
 /// The process's resident memory now and at its peak so far (Linux `VmRSS`, `VmHWM`), to see

@@ -17,10 +17,13 @@ fn timings_go_to_the_given_error_writer() {
     for stage in ["walk", "parse", "resolve", "clones", "plan"] {
         assert!(err.lines().any(|l| l.starts_with(&format!("monodup: {stage} "))), "{stage}: {err}");
     }
-    // Where /proc tells it, each lap also says which stage set the peak memory.
+    // Each lap says how many cores the stage kept busy and, where /proc tells it, which stage set
+    // the peak memory.
+    let laps: Vec<&str> = err.lines().filter(|l| l.starts_with("monodup: ")).collect();
+    let cores = |l: &str| l.rsplit_once(" cores ").and_then(|(_, c)| c.trim().parse::<f64>().ok());
+    assert!(laps.iter().all(|l| cores(l).is_some_and(|c| c >= 0.0)), "{err}");
     if std::path::Path::new("/proc/self/status").exists() {
-        let laps: Vec<&str> = err.lines().filter(|l| l.starts_with("monodup: ")).collect();
-        assert!(laps.iter().all(|l| l.contains(" ms  rss ") && l.ends_with(" MB")), "{err}");
+        assert!(laps.iter().all(|l| l.contains(" ms  rss ") && l.contains(" MB  cores ")), "{err}");
     }
     assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
 }
