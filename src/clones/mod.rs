@@ -272,7 +272,7 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: impl Fn(u64) ->
         .collect();
     lap.lap("c.build");
     // Largest first, so that a class all of whose fragments lie inside kept ones is dropped.
-    blocks.sort_by(|a, b| {
+    blocks.par_sort_by(|a, b| {
         (b.tokens, b.fragments.len(), a.fingerprint).cmp(&(a.tokens, a.fragments.len(), b.fingerprint))
     });
     // A class is redundant when one larger kept class holds every one of its fragments; a
@@ -318,7 +318,7 @@ pub fn analyze_with(files: &FileTable, opts: &CloneOptions, mix: impl Fn(u64) ->
             pkgs.len() > 1
         });
     }
-    classes.sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
+    classes.par_sort_by(|a, b| (a.fingerprint, &a.fragments).cmp(&(b.fingerprint, &b.fragments)));
     lap.lap("c.redund");
 
     let file_duplicated = duplicated_lines(files.len(), &classes);
@@ -401,17 +401,26 @@ fn trim_and_merge(
     repeats: Vec<detect::Repeat>,
     opts: &CloneOptions,
 ) -> Vec<detect::Repeat> {
+    // Trimming and hashing each repeat is the cost: done in parallel, merged in order.
+    let trimmed: Vec<(u64, detect::Repeat)> = repeats
+        .into_par_iter()
+        .filter_map(|r| {
+            let (f0, p0) = r.at[0];
+            let toks = &streams[f0 as usize][p0 as usize..(p0 + r.len) as usize];
+            let lead = toks.iter().take_while(|t| crate::tokens::closes_previous(t.sym)).count() as u32;
+            let tail = toks.iter().rev().take_while(|t| crate::tokens::opens_next(t.sym)).count() as u32;
+            let len = r.len.saturating_sub(lead + tail);
+            if (len as usize) < opts.min_tokens {
+                return None;
+            }
+            let at: Vec<(u32, u32)> = r.at.iter().map(|&(f, p)| (f, p + lead)).collect();
+            let body = &streams[at[0].0 as usize][at[0].1 as usize..(at[0].1 + len) as usize];
+            Some((fingerprint(body, opts.renamed, Scope::Block), detect::Repeat { len, at }))
+        })
+        .collect();
     let mut merged: BTreeMap<u64, Vec<detect::Repeat>> = BTreeMap::new();
-    for r in repeats {
-        let (f0, p0) = r.at[0];
-        let toks = &streams[f0 as usize][p0 as usize..(p0 + r.len) as usize];
-        let lead = toks.iter().take_while(|t| crate::tokens::closes_previous(t.sym)).count() as u32;
-        let tail = toks.iter().rev().take_while(|t| crate::tokens::opens_next(t.sym)).count() as u32;
-        let len = r.len.saturating_sub(lead + tail);
-        if (len as usize) < opts.min_tokens {
-            continue;
-        }
-        let at: Vec<(u32, u32)> = r.at.iter().map(|&(f, p)| (f, p + lead)).collect();
+    for (fp, r) in trimmed {
+        let (len, at) = (r.len, r.at);
         let body = &streams[at[0].0 as usize][at[0].1 as usize..(at[0].1 + len) as usize];
         let same = |o: &detect::Repeat| {
             let (f, p) = o.at[0];
@@ -421,15 +430,15 @@ fn trim_and_merge(
                     .zip(body)
                     .all(|(a, b)| a.key(opts.renamed) == b.key(opts.renamed))
         };
-        let list = merged.entry(fingerprint(body, opts.renamed, Scope::Block)).or_default();
+        let list = merged.entry(fp).or_default();
         match list.iter_mut().find(|o| same(o)) {
             Some(o) => o.at.extend(at),
             None => list.push(detect::Repeat { len, at }),
         }
     }
+    let merged: Vec<detect::Repeat> = merged.into_values().flatten().collect();
     merged
-        .into_values()
-        .flatten()
+        .into_par_iter()
         .filter_map(|mut r| {
             r.at.sort_unstable();
             r.at.dedup();
@@ -449,10 +458,15 @@ fn whole_files(
     let same = |a: &[Tok], b: &[Tok]| {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key(opts.renamed) == y.key(opts.renamed))
     };
+    // Hashing every file's tokens is the cost here: done in parallel, grouped in file order.
+    let hashes: Vec<Option<u64>> = streams
+        .par_iter()
+        .map(|s| (s.len() >= opts.min_tokens).then(|| fingerprint(s, opts.renamed, Scope::File)))
+        .collect();
     let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, s) in streams.iter().enumerate() {
-        if s.len() >= opts.min_tokens {
-            by_hash.entry(fingerprint(s, opts.renamed, Scope::File)).or_default().push(i);
+    for (i, h) in hashes.into_iter().enumerate() {
+        if let Some(h) = h {
+            by_hash.entry(h).or_default().push(i);
         }
     }
     let mut out = Vec::new();
