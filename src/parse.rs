@@ -646,6 +646,21 @@ mod tests {
     }
 
     #[test]
+    fn without_structure_the_tokens_are_the_same_and_nothing_else_is_built() {
+        let src = "/// <reference types=\"node\" />\nimport a from \"a\";\nexport * from \"b\";\n\
+                   type T = { x: number };\nexport function f() { return process.env.KEY ?? require(\"c\"); }\n";
+        let full = parse_inner(src.as_bytes(), "x.ts", Lang::Ts, Want { tokens: true, structure: true });
+        let bare = parse_inner(src.as_bytes(), "x.ts", Lang::Ts, Want { tokens: true, structure: false });
+        assert_eq!(full.imports.len(), 4, "{:?}", full.imports);
+        assert_eq!((full.units.len(), full.env.as_slice()), (2, ["KEY".to_string()].as_slice()));
+        assert!(bare.imports.is_empty() && bare.units.is_empty() && bare.env.is_empty());
+        // The import and re-export stay out of the tokens, the type stays marked.
+        assert_eq!(full.tokens, bare.tokens);
+        assert_eq!(bare.tokens.iter().filter(|t| t.in_type()).count(), 9);
+        assert_eq!((full.lines, full.code_lines), (bare.lines, bare.code_lines));
+    }
+
+    #[test]
     fn every_import_form() {
         let src = r#"import a from "a";
 import type { T } from "t";

@@ -270,15 +270,14 @@ pub fn walk(root: &Path, filters: &Filters) -> Result<Listing, GlobError> {
     let found: std::sync::Mutex<Vec<Found>> = Default::default();
     // git's tracked files are listed while the tree is walked: the three git processes this
     // takes mostly wait (about 5 ms, a few percent of a `dups` run).
+    let list_tracked = || crate::git::Repo::discover(root).ok().map(|repo| repo.tracked_files());
     let tracked = std::thread::scope(|scope| {
-        let git = std::thread::Builder::new()
-            .name("monodup-git".into())
-            .spawn_scoped(scope, || crate::git::Repo::discover(root).ok().map(|repo| repo.tracked_files()));
+        let git = std::thread::Builder::new().name("monodup-git".into()).spawn_scoped(scope, list_tracked);
         walker.visit(&mut Collect { ctx: &ctx, found: &found });
         match git {
             Ok(handle) => handle.join().ok().flatten(),
             // No thread to spare: list them after the walk.
-            Err(_) => crate::git::Repo::discover(root).ok().map(|repo| repo.tracked_files()),
+            Err(_) => list_tracked(),
         }
     });
     let mut listing = Listing::default();

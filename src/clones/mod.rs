@@ -420,8 +420,8 @@ fn trim_and_merge(
         .collect();
     let mut merged: BTreeMap<u64, Vec<detect::Repeat>> = BTreeMap::new();
     for (fp, r) in trimmed {
-        let (len, at) = (r.len, r.at);
-        let body = &streams[at[0].0 as usize][at[0].1 as usize..(at[0].1 + len) as usize];
+        let (len, (f0, p0)) = (r.len, r.at[0]);
+        let body = &streams[f0 as usize][p0 as usize..(p0 + len) as usize];
         let same = |o: &detect::Repeat| {
             let (f, p) = o.at[0];
             o.len == len
@@ -432,8 +432,8 @@ fn trim_and_merge(
         };
         let list = merged.entry(fp).or_default();
         match list.iter_mut().find(|o| same(o)) {
-            Some(o) => o.at.extend(at),
-            None => list.push(detect::Repeat { len, at }),
+            Some(o) => o.at.extend(r.at),
+            None => list.push(r),
         }
     }
     let merged: Vec<detect::Repeat> = merged.into_values().flatten().collect();
