@@ -53,8 +53,11 @@ def main(argv):
         check("unsafe-inline'; script" not in csp and "script-src 'unsafe-inline'" not in csp, "CSP allows any inline script")
     for attr, value in re.findall(r'\s(src|href)="([^"]*)"', page):
         check(value.startswith("#") or value.startswith("data:"), f"{attr} outside the page: {value[:80]}")
-    check(not re.search(r"url\(\s*['\"]?(https?:|//)", page), "a CSS url() to the network")
-    check("@import" not in page and "@font-face" not in page, "CSS @import or @font-face")
+    # CSS lives in <style> elements and style attributes; code shown on the page is escaped
+    # text (a snippet with `url(https://...)` in a JSX style is no fetch).
+    css = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", page, re.S) + re.findall(r'\sstyle="([^"]*)"', page))
+    check(not re.search(r"url\(\s*['\"]?(https?:|//)", html.unescape(css)), "a CSS url() to the network")
+    check("@import" not in css and "@font-face" not in css, "CSS @import or @font-face")
     data = None
     if data_block:
         check(not re.search(r"[<>]", data_block[0]), "< or > in the data block")
